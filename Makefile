@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: MIT
+#
+# bootmm's build, top to bottom: pick the architecture, list the sources, compile
+# them, link with the arch's linker script, then the commands that run the kernel
+# in QEMU, debug it in GDB and test it.  `make help` lists the targets.
+#
+#   make [ARCH=x86|arm]            build build/$(ARCH)/bootmm.elf (and .bin on ARM)
+#   make run   [MEM= CMDLINE= SMP= QEMU_EXTRA=]
+#   make debug                     QEMU stopped at the first instruction + GDB
+#   make test                      host unit tests, QEMU boot tests, GDB tests
+#   V=1                            show full command lines
+
+.DEFAULT_GOAL := all
+
+ARCH		?= x86
+MEM		?= 128M
+CMDLINE		?=
+SMP		?= 1
+QEMU_EXTRA	?=
+V		?= 0
+
+ifneq ($(ARCH),x86)
+ifneq ($(ARCH),arm)
+$(error ARCH must be x86 or arm, not '$(ARCH)')
+endif
+endif
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+O := build/$(ARCH)
+
+# Per-arch settings: toolchain, flags, the arch's own sources, and how QEMU boots it.
+include boot/$(ARCH)/arch.mk
+
+# The sources, by folder.  The boot pipeline reads left to right in start_kernel().
+KERNEL_SRCS := kernel/main.c kernel/printk.c kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
+	       kernel/panic.c kernel/string.c kernel/version.c kernel/poweroff.c
+include mm/mm.mk
+SRCS := $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS)
+
+CC		:= $(CROSS_COMPILE)gcc
+LD		:= $(CROSS_COMPILE)ld
+OBJCOPY		:= $(CROSS_COMPILE)objcopy
+
+# -Og: optimised but still steppable line by line in GDB, which students do.
+CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Og -g -ffreestanding -fno-common \
+	  -fno-pie -fno-stack-protector -fno-strict-aliasing -D__KERNEL__ \
+	  -Iinclude -Iboot/$(ARCH)/include -isystem include/libc $(ARCH_CFLAGS)
+ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
+LIBGCC := $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
+
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+DEPS := $(OBJS:.o=.d)
+
+.PHONY: all run debug qemu-gdb gdb iso run-iso test test-unit test-boot test-gdb \
+	clean deps help compile_commands.json bench
+all: deps $(KERNEL_IMAGES)
+
+# scripts/install-deps.sh installs what is missing (apt-get, as root or via sudo)
+# and says so; when everything is there it prints nothing and takes a moment.
+deps:
+	$(Q)scripts/install-deps.sh
+
+$(O)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) $(CFLAGS_$(basename $<)) -MMD -MP -c -o $@ $<
+
+$(O)/%.o: %.S | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  AS      $<")
+	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<
+
+# The banner names the compiler and linker that built the kernel, as Linux's does.
+CFLAGS_kernel/version = -DBOOTMM_COMPILER='"$(shell $(CC) --version | head -n1), $(shell $(LD) --version | head -n1)"' \
+			-DBOOTMM_ARCH='"$(ARCH)"'
+$(O)/kernel/version.o: Makefile
+
+$(O)/bootmm.elf: $(OBJS) linker/$(ARCH).lds $(ARCH_LIBS)
+	@$(if $(filter 1,$(V)),,echo "  LD      $@")
+	$(Q)$(LD) $(LDFLAGS) -T linker/$(ARCH).lds -o $@ $(OBJS) $(ARCH_LIBS) $(LIBGCC)
+
+-include $(DEPS)
+
+# --- running -----------------------------------------------------------------
+# A per-user GDB port, so two students on one machine do not clash (as xv6 does).
+GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+
+QEMU_CMD = $(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
+	   -kernel $(QEMU_KERNEL) -append "$(CMDLINE)" $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
+
+run: all
+	$(Q)$(QEMU_CMD)
+
+# Two terminals: `make qemu-gdb` (serial on this terminal), then `make gdb`.
+qemu-gdb: all
+	@echo "*** QEMU waits for GDB on port $(GDBPORT): run 'make gdb ARCH=$(ARCH)' in another terminal"
+	$(Q)$(QEMU_CMD) -S -gdb tcp::$(GDBPORT)
+
+gdb: deps
+	$(Q)gdb-multiarch -q -x scripts/gdb/bootmm.gdb \
+		-ex 'bootmm-connect $(GDBPORT)' $(O)/bootmm.elf
+
+# One terminal: QEMU in the background (serial log in $(O)/serial.log), GDB here,
+# stopped at start_kernel, the first C function.  Quitting GDB stops QEMU.
+debug: all
+	@echo "*** serial output goes to $(O)/serial.log (tail -f it in another terminal)"
+	$(Q)$(QEMU_CMD) -S -gdb tcp::$(GDBPORT) -serial file:$(O)/serial.log \
+		-monitor none -display none -nographic </dev/null >/dev/null 2>&1 & \
+	qpid=$$!; \
+	gdb-multiarch -q -x scripts/gdb/bootmm.gdb -ex 'bootmm-connect $(GDBPORT)' \
+		-ex 'bootmm-start' $(O)/bootmm.elf; \
+	kill $$qpid 2>/dev/null; true
+
+# --- testing -----------------------------------------------------------------
+include tests/tests.mk
+
+clean:
+	rm -rf build compile_commands.json
+
+# For editors and clangd: one entry per kernel source, with its real flags.
+compile_commands.json:
+	$(Q)scripts/compile-commands.py $(foreach s,$(SRCS),"$(s)" "$(CC) $(if $(filter %.S,$(s)),$(ASFLAGS),$(CFLAGS)) -c $(s)") > $@
+	@echo "  GEN     $@ ($(ARCH))"
+
+help:
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: MIT
+# x86 (32-bit): built by the host gcc with -m32, booted by QEMU's multiboot loader
+# (-kernel takes the ELF) or by GRUB from an ISO (make iso / make run-iso).
+
+CROSS_COMPILE	:=
+# No SSE/x87 in the kernel: nothing saves those registers, and Linux avoids them too.
+ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic
+LDFLAGS		:= -m elf_i386 -nostdlib -static -z noexecstack --no-warn-rwx-segments
+ARCH_SRCS	:= boot/x86/head.S boot/x86/setup.c boot/x86/multiboot.c boot/x86/reboot.c \
+		   drivers/tty/serial/8250_early.c drivers/clocksource/tsc.c
+ARCH_LIBS	:=
+KERNEL_IMAGES	:= $(O)/bootmm.elf
+
+QEMU		:= qemu-system-i386
+QEMU_MACHINE	:= -M pc -accel tcg
+QEMU_KERNEL	:= $(O)/bootmm.elf
+# Writing v to port 0xf4 ends QEMU with status (v << 1) | 1: see boot/x86/reboot.c.
+QEMU_EXIT_DEVICE := -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+# The multiboot parser is plain C over the boot info, so it is unit-tested too.
+HOST_EXTRA_SRCS	:= boot/x86/multiboot.c
+
+# make iso: a GRUB rescue image that boots the same ELF through multiboot2.
+ISO := $(O)/bootmm.iso
+iso: $(ISO)
+$(ISO): $(O)/bootmm.elf boot/x86/grub.cfg
+	@mkdir -p $(O)/iso/boot/grub
+	cp $(O)/bootmm.elf $(O)/iso/boot/bootmm.elf
+	sed 's|@CMDLINE@|$(CMDLINE)|' boot/x86/grub.cfg > $(O)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(O)/iso 2>$(O)/grub-mkrescue.log || { cat $(O)/grub-mkrescue.log; exit 1; }
+run-iso: deps $(ISO)
+	$(Q)$(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
+		-cdrom $(ISO) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
+.PHONY: $(ISO)

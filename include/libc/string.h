@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The kernel's <string.h>: the C string functions, implemented in kernel/string.c.
+ * The kernel has no C library; this header lets kernel code, and libfdt (which
+ * includes <string.h>), use the standard names.  Host builds use libc's header.
+ */
+#ifndef BOOTMM_LIBC_STRING_H
+#define BOOTMM_LIBC_STRING_H
+
+#include <stddef.h>
+
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *s, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t maxlen);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strcpy(char *dst, const char *src);
+char *strstr(const char *haystack, const char *needle);
+
+#endif

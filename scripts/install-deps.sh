@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# Installs what bootmm needs on Debian 12, saying what it does; silent and quick
+# when everything is there.  Called by `make` before any build, so `make run`
+# and `make test` work on a fresh machine.
+#
+#   - Debian packages: compilers (host gcc with 32-bit support, arm-none-eabi-gcc),
+#     QEMU for both arches, dtc and libfdt, GRUB + xorriso for the ISO,
+#     gdb-multiarch, cmocka.  Installed with apt-get, as root or through sudo.
+#   - libfdt for the ARM kernel: Debian's own armhf build of libfdt-dev, fetched
+#     with `apt-get download` (after `dpkg --add-architecture armhf`) and unpacked
+#     into build/third_party/ — not installed system-wide, because the armhf and
+#     amd64 libfdt-dev packages cannot be installed side by side.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(make gcc libc6-dev gcc-multilib python3 gcc-arm-none-eabi binutils-arm-none-eabi
+	  qemu-system-x86 qemu-system-arm device-tree-compiler libfdt-dev
+	  grub-pc-bin grub-common xorriso mtools gdb-multiarch libcmocka-dev)
+LIBFDT_DIR=build/third_party/libfdt-armhf
+
+say() { echo "bootmm: $*" >&2; }
+
+# A mirror mid-sync can fail one index; what we need is usually still there.
+apt_update() {
+	as_root apt-get update -qq || say "apt-get update reported errors (above); going on with the lists it got"
+}
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null; then
+		sudo "$@"
+	else
+		say "need root to run: $*  (no sudo found); run it as root and try again"
+		exit 1
+	fi
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+	say "installing missing Debian packages: ${missing[*]}"
+	apt_update
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+	say "packages installed"
+fi
+
+if [ ! -f "$LIBFDT_DIR/usr/lib/arm-linux-gnueabihf/libfdt.a" ]; then
+	if ! dpkg --print-foreign-architectures | grep -qx armhf; then
+		say "enabling the armhf architecture in dpkg (for Debian's armhf libfdt)"
+		as_root dpkg --add-architecture armhf
+		apt_update
+	fi
+	say "fetching Debian's libfdt-dev:armhf into $LIBFDT_DIR"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	if ! (cd "$tmp" && apt-get download -q libfdt-dev:armhf >/dev/null 2>&1); then
+		apt_update
+		(cd "$tmp" && apt-get download -q libfdt-dev:armhf >&2)
+	fi
+	rm -rf "$LIBFDT_DIR"
+	mkdir -p "$LIBFDT_DIR"
+	dpkg-deb -x "$tmp"/libfdt-dev_*_armhf.deb "$LIBFDT_DIR"
+	say "libfdt for ARM: $(ls "$tmp"/libfdt-dev_*_armhf.deb | xargs -n1 basename)"
+fi

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MIT
+#
+# `make test`: host unit tests (cmocka, AddressSanitizer + UBSan), then QEMU boot
+# tests and scripted GDB sessions on both arches.  scripts/run-tests.sh drives it
+# and prints the closing "N passed, N failed" line.
+#
+# Unit tests: every tests/unit/test_*.c is one cmocka program, linked with the
+# host build of the mm core (HOST_LIB_SRCS).  Adding a test is adding a file.
+
+HOST_CC		?= gcc
+HOST_O		:= build/host
+HOST_CFLAGS	:= -std=gnu11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   -U_FORTIFY_SOURCE -Iinclude -Itests/host/include -Itests/host \
+		   -include tests/host/host.h
+HOST_LDLIBS	:= -lcmocka -lfdt
+
+HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c $(MM_SRCS) $(HOST_EXTRA_SRCS) \
+		   tests/host/printk_host.c
+HOST_LIB_OBJS	:= $(patsubst %.c,$(HOST_O)/%.o,$(HOST_LIB_SRCS))
+UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(HOST_O)/tests/%,$(wildcard tests/unit/test_*.c))
+
+$(HOST_O)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  HOSTCC  $<")
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -o $@ $< $(HOST_LIB_OBJS) $(HOST_LDLIBS)
+
+-include $(HOST_LIB_OBJS:.o=.d) $(UNIT_TESTS:=.d)
+
+unit-tests: deps $(UNIT_TESTS)
+
+test-unit: unit-tests
+	$(Q)scripts/run-tests.sh unit
+
+test-boot: deps
+	$(Q)scripts/run-tests.sh boot
+
+test-gdb: deps
+	$(Q)scripts/run-tests.sh gdb
+
+# Everything, both arches.  This is the README's test command and what CI runs.
+test: deps
+	$(Q)scripts/run-tests.sh all
