@@ -15,14 +15,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+/*
+ * Spelled out rather than taken from <stdint.h>: arm-none-eabi's uint32_t is
+ * "unsigned long", which would make printk's %x and %u differ between arches.
+ * These are Linux's choices (asm-generic/int-ll64.h) on every 32- and 64-bit CPU.
+ */
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
 
 typedef u64 phys_addr_t;	/* a physical (bus) address */
 typedef phys_addr_t resource_size_t;

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The boot console on QEMU virt: an ARM PrimeCell PL011 UART at 0x09000000
+ * (Linux's drivers/tty/serial/amba-pl011.c, its earlycon part: "earlycon pl011").
+ *
+ * Boot pipeline: started by setup_arch() once the early options are read, so
+ * printk has somewhere to write.  head.S maps the UART's megabyte at its own
+ * address as device memory, so the registers are reached at UART_PHYS.  The
+ * UART is polled: before each byte we wait while the transmit FIFO is full.
+ */
+#include <asm/page.h>
+#include <kernel/console.h>
+#include <kernel/init.h>
+#include <kernel/types.h>
+
+#define UART01x_DR	0x00		/* data register */
+#define UART01x_FR	0x18		/* flag register */
+#define UART011_CR	0x30		/* control register */
+#define UART01x_FR_BUSY	(1 << 3)	/* still sending */
+#define UART01x_FR_TXFF	(1 << 5)	/* transmit FIFO full */
+#define UART011_CR_ENABLE (1 << 0 | 1 << 8 | 1 << 9)	/* UARTEN | TXE | RXE */
+
+static volatile u32 *const uart = (volatile u32 *)UART_PHYS;
+
+static u32 pl011_read(unsigned int reg)
+{
+	return uart[reg / 4];
+}
+
+static void pl011_putc(char c)
+{
+	int spins = 100000;	/* a dead UART must not hang the boot */
+
+	while ((pl011_read(UART01x_FR) & UART01x_FR_TXFF) && --spins)
+		;
+	uart[UART01x_DR / 4] = (u8)c;
+}
+
+static void pl011_write(const char *s, unsigned int n)
+{
+	while (n--) {
+		if (*s == '\n')		/* a terminal wants CR LF */
+			pl011_putc('\r');
+		pl011_putc(*s++);
+	}
+}
+
+static void pl011_flush(void)
+{
+	int spins = 1000000;
+
+	while ((pl011_read(UART01x_FR) & UART01x_FR_BUSY) && --spins)
+		;
+}
+
+static struct console pl011_console = {
+	.name = "ttyAMA0",
+	.write = pl011_write,
+	.flush = pl011_flush,
+};
+
+void __init pl011_early_init(void)
+{
+	uart[UART011_CR / 4] = UART011_CR_ENABLE;
+	register_console(&pl011_console);
+}
