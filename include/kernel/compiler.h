@@ -12,7 +12,9 @@
 #define __maybe_unused		__attribute__((__unused__))
 #define __noreturn		__attribute__((__noreturn__))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
+#ifndef __always_inline		/* glibc defines it too, the same way */
 #define __always_inline		inline __attribute__((__always_inline__))
+#endif
 #define noinline		__attribute__((__noinline__))
 
 #define likely(x)		__builtin_expect(!!(x), 1)

@@ -13,6 +13,7 @@
 
 #define SZ_1K			0x00000400UL
 #define SZ_4K			0x00001000UL
+#define SZ_64K			0x00010000UL
 #define SZ_1M			0x00100000UL
 #define SZ_2M			0x00200000UL
 #define SZ_4M			0x00400000UL
