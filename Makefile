@@ -90,8 +90,13 @@ $(O)/bootmm.elf: $(OBJS) linker/$(ARCH).lds $(ARCH_LIBS)
 # A per-user GDB port, so two students on one machine do not clash (as xv6 does).
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
+# The command line goes to the shell single-quoted and unexpanded by make, so
+# memmap=8M$32M arrives as typed ($(value) keeps make from eating "$3").
+shell_quote = '$(subst ','\'',$(1))'
+APPEND := $(call shell_quote,$(value CMDLINE))
+
 QEMU_CMD = $(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
-	   -kernel $(QEMU_KERNEL) -append "$(CMDLINE)" $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
+	   -kernel $(QEMU_KERNEL) -append $(APPEND) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
 
 run: all
 	$(Q)$(QEMU_CMD)

@@ -13,11 +13,13 @@
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
 #include <kernel/setup.h>
+#include <mm/mm_init.h>
 
 void __init start_kernel(void)
 {
 	pr_notice("%s", linux_banner);		/* kernel/version.c: who we are */
-	setup_arch();				/* boot/<arch>/setup.c: console, clock, boot info, early options */
+	setup_arch();				/* boot/<arch>/setup.c: console, clock, boot info, memblock */
+	free_area_init();			/* mm/mm_init.c: memblock's memory, node by node */
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_kernel_params();			/* kernel/cmdline.c: the other options; unknown ones reported */
 	kernel_finish_boot();			/* kernel/poweroff.c: power off or halt (no user space yet) */

@@ -15,9 +15,12 @@ HOST_CFLAGS	:= -std=gnu11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
 		   -include tests/host/host.h
 HOST_LDLIBS	:= -lcmocka -lfdt
 
-HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c $(MM_SRCS) $(HOST_EXTRA_SRCS) \
-		   tests/host/printk_host.c
+HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c $(MM_SRCS) $(HOST_EXTRA_SRCS) \
+		   tests/host/printk_host.c tests/host/hostparam.c
 HOST_LIB_OBJS	:= $(patsubst %.c,$(HOST_O)/%.o,$(HOST_LIB_SRCS))
+# Built only as prerequisites of pattern rules, they would count as intermediate
+# files and be deleted after each build; they are worth keeping.
+.SECONDARY: $(HOST_LIB_OBJS)
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(HOST_O)/tests/%,$(wildcard tests/unit/test_*.c))
 
 $(HOST_O)/%.o: %.c | deps

@@ -6,7 +6,8 @@ CROSS_COMPILE	:=
 # No SSE/x87 in the kernel: nothing saves those registers, and Linux avoids them too.
 ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic
 LDFLAGS		:= -m elf_i386 -nostdlib -static -z noexecstack --no-warn-rwx-segments
-ARCH_SRCS	:= boot/x86/head.S boot/x86/setup.c boot/x86/multiboot.c boot/x86/reboot.c \
+ARCH_SRCS	:= boot/x86/head.S boot/x86/setup.c boot/x86/multiboot.c boot/x86/e820.c \
+		   boot/x86/reserve.c boot/x86/reboot.c \
 		   drivers/tty/serial/8250_early.c drivers/clocksource/tsc.c
 ARCH_LIBS	:=
 KERNEL_IMAGES	:= $(O)/bootmm.elf
@@ -18,7 +19,7 @@ QEMU_KERNEL	:= $(O)/bootmm.elf
 QEMU_EXIT_DEVICE := -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 # The multiboot parser is plain C over the boot info, so it is unit-tested too.
-HOST_EXTRA_SRCS	:= boot/x86/multiboot.c
+HOST_EXTRA_SRCS	:= boot/x86/multiboot.c boot/x86/e820.c
 
 # make iso: a GRUB rescue image that boots the same ELF through multiboot2.
 ISO := $(O)/bootmm.iso

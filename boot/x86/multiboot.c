@@ -5,7 +5,9 @@
  * reads the same facts from boot_params).
  *
  * Boot pipeline: head.S saved eax/ebx -> setup_arch() -> multiboot_parse() ->
- * the command line now, the memory map for memblock later.
+ * the command line, and the BIOS memory map as an e820 table for
+ * boot/x86/e820.c, which feeds memblock.  The loader's own data (the info
+ * block, the command line, the map) is listed so that it can be reserved.
  *
  * Everything here is a physical address from the loader, turned into a pointer
  * with __va(); that is only valid inside the linear map head.S set up, so every
@@ -25,6 +27,53 @@
 #define REACHABLE(pa, len)	true
 #endif
 
+static void note_used(struct multiboot_boot *boot, phys_addr_t start, phys_addr_t end)
+{
+	if (boot->nr_used < MULTIBOOT_MAX_RANGES && end > start) {
+		boot->used[boot->nr_used].start = start;
+		boot->used[boot->nr_used].end = end;
+		boot->nr_used++;
+	}
+}
+
+static void add_map_entry(struct multiboot_boot *boot, u64 addr, u64 len, u32 type)
+{
+	struct e820_table *map = &boot->map;
+
+	if (map->nr_entries == E820_MAX_ENTRIES) {
+		pr_warn("multiboot: memory map has more than %d entries; ignoring [mem %#018llx-%#018llx]\n",
+			E820_MAX_ENTRIES, (unsigned long long)addr, (unsigned long long)(addr + len - 1));
+		return;
+	}
+	map->entries[map->nr_entries].addr = addr;
+	map->entries[map->nr_entries].size = len;
+	map->entries[map->nr_entries].type = type;
+	map->nr_entries++;
+}
+
+/* v1's map: entries of varying size, each led by a size that excludes itself. */
+static void parse_v1_mmap(const struct multiboot_info *mbi, struct multiboot_boot *boot)
+{
+	phys_addr_t p = mbi->mmap_addr, end = (phys_addr_t)mbi->mmap_addr + mbi->mmap_length;
+
+	if (!REACHABLE(p, mbi->mmap_length)) {
+		pr_err("multiboot: memory map at %#x is outside low memory, ignored\n", mbi->mmap_addr);
+		return;
+	}
+	note_used(boot, p, end);
+	while (p + sizeof(struct multiboot_mmap_entry) <= end) {
+		const struct multiboot_mmap_entry *e = __va(p);
+
+		if (e->size < sizeof(*e) - sizeof(e->size)) {
+			pr_err("multiboot: memory map entry at %#llx has a bad size (%u); map cut short\n",
+			       (unsigned long long)p, e->size);
+			return;
+		}
+		add_map_entry(boot, e->addr, e->len, e->type);
+		p += e->size + sizeof(e->size);
+	}
+}
+
 /*
  * QEMU and GRUB put the kernel's own file name first on a v1 command line
  * ("/boot/bootmm.elf quiet"); Linux's loaders do not, so it is dropped.
@@ -42,16 +91,43 @@ static int parse_v1(phys_addr_t info, struct multiboot_boot *boot)
 {
 	const struct multiboot_info *mbi = __va(info);
 
-	boot->info_end = info + sizeof(*mbi);
+	note_used(boot, info, info + sizeof(*mbi));
 	if ((mbi->flags & MULTIBOOT_INFO_CMDLINE) && mbi->cmdline) {
 		if (!REACHABLE((phys_addr_t)mbi->cmdline, COMMAND_LINE_MAX)) {
 			pr_err("multiboot: command line at %#x is outside low memory, ignored\n",
 			       mbi->cmdline);
-			return 0;
+		} else {
+			const char *cmdline = __va(mbi->cmdline);
+
+			note_used(boot, mbi->cmdline, mbi->cmdline + strlen(cmdline) + 1);
+			boot->cmdline = skip_image_name(cmdline);
 		}
-		boot->cmdline = skip_image_name(__va(mbi->cmdline));
+	}
+	if (mbi->flags & MULTIBOOT_INFO_MEM_MAP) {
+		parse_v1_mmap(mbi, boot);
+	} else if (mbi->flags & MULTIBOOT_INFO_MEMORY) {
+		/* Only the two sizes (KiB below 640K, KiB above 1M): Linux's e801 fallback. */
+		add_map_entry(boot, 0, (u64)mbi->mem_lower << 10, E820_TYPE_RAM);
+		add_map_entry(boot, 0x100000, (u64)mbi->mem_upper << 10, E820_TYPE_RAM);
+		boot->map_source = "BIOS-e801";
 	}
 	return 0;
+}
+
+static void parse_v2_mmap(const struct multiboot2_tag_mmap *tag, struct multiboot_boot *boot)
+{
+	const u8 *p = (const u8 *)(tag + 1), *end = (const u8 *)tag + tag->size;
+
+	if (tag->entry_size < sizeof(struct multiboot2_mmap_entry)) {
+		pr_err("multiboot2: memory map entries of %u bytes are too small; map ignored\n",
+		       tag->entry_size);
+		return;
+	}
+	for (; p + tag->entry_size <= end; p += tag->entry_size) {
+		const struct multiboot2_mmap_entry *e = (const void *)p;
+
+		add_map_entry(boot, e->addr, e->len, e->type);
+	}
 }
 
 static int parse_v2(phys_addr_t info, struct multiboot_boot *boot)
@@ -66,7 +142,7 @@ static int parse_v2(phys_addr_t info, struct multiboot_boot *boot)
 		       (unsigned long long)info, hdr->total_size);
 		return -1;
 	}
-	boot->info_end = info + hdr->total_size;
+	note_used(boot, info, info + hdr->total_size);	/* tags, command line and map are inside */
 
 	while (p + sizeof(struct multiboot2_tag) <= end) {
 		const struct multiboot2_tag *tag = (const void *)p;
@@ -77,6 +153,8 @@ static int parse_v2(phys_addr_t info, struct multiboot_boot *boot)
 			break;
 		if (tag->type == MULTIBOOT2_TAG_CMDLINE)
 			boot->cmdline = (const char *)(tag + 1);
+		if (tag->type == MULTIBOOT2_TAG_MMAP)
+			parse_v2_mmap((const struct multiboot2_tag_mmap *)tag, boot);
 		p += ALIGN(tag->size, 8);	/* tags start on 8-byte boundaries */
 	}
 	pr_err("multiboot2: boot information at %#llx has a corrupt tag list\n",
@@ -96,7 +174,7 @@ int multiboot_parse(u32 magic, phys_addr_t info, struct multiboot_boot *boot)
 {
 	memset(boot, 0, sizeof(*boot));
 	boot->cmdline = "";
-	boot->info_start = info;
+	boot->map_source = "BIOS-e820";
 
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC && magic != MULTIBOOT2_BOOTLOADER_MAGIC) {
 		pr_err("multiboot: bad magic %#010x in eax (expected %#010x or %#010x): not started by a multiboot loader, so there is no memory map\n",
@@ -110,8 +188,15 @@ int multiboot_parse(u32 magic, phys_addr_t info, struct multiboot_boot *boot)
 	}
 	if (magic == MULTIBOOT_BOOTLOADER_MAGIC) {
 		boot->version = 1;
-		return parse_v1(info, boot);
+		parse_v1(info, boot);
+	} else {
+		boot->version = 2;
+		if (parse_v2(info, boot) < 0) {
+			boot->version = 0;
+			return -1;
+		}
 	}
-	boot->version = 2;
-	return parse_v2(info, boot);
+	if (boot->map.nr_entries == 0)
+		pr_err("multiboot: the loader passed no memory map\n");
+	return 0;
 }

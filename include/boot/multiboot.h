@@ -10,6 +10,7 @@
 #ifndef BOOTMM_MULTIBOOT_H
 #define BOOTMM_MULTIBOOT_H
 
+#include <boot/e820.h>
 #include <kernel/types.h>
 
 #define COMMAND_LINE_MAX	1024	/* what we read of a loader's command line */
@@ -70,12 +71,29 @@ struct multiboot2_tag_mmap {
 	/* entries follow: u64 addr, u64 len, u32 type, u32 reserved */
 };
 
+/* v2 memory map entry (entry_size may be larger in later versions). */
+struct multiboot2_mmap_entry {
+	u64 addr;
+	u64 len;
+	u32 type;
+	u32 reserved;
+};
+
+/* A physical range the loader's data occupies, to be kept from the allocator. */
+struct multiboot_range {
+	phys_addr_t start, end;
+};
+
+#define MULTIBOOT_MAX_RANGES	4	/* info block, command line, v1 memory map */
+
 /* What boot/x86/multiboot.c found, in the loader-independent form bootmm uses. */
 struct multiboot_boot {
-	int version;			/* 1 or 2 */
+	int version;			/* 1 or 2; 0 if the hand-over was unusable */
 	const char *cmdline;		/* "" if the loader gave none */
-	phys_addr_t info_start;		/* the boot information itself, to be reserved */
-	phys_addr_t info_end;
+	struct e820_table map;		/* the firmware's memory map, as the loader passed it */
+	const char *map_source;		/* "BIOS-e820", or "BIOS-e801" if only sizes came */
+	struct multiboot_range used[MULTIBOOT_MAX_RANGES];
+	int nr_used;
 };
 
 int multiboot_parse(u32 magic, phys_addr_t info, struct multiboot_boot *boot);

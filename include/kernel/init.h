@@ -27,6 +27,18 @@ struct obs_kernel_param {
 	int early;			/* 1: handled by parse_early_param() */
 };
 
+/*
+ * The kernel's linker script gathers the table and names its bounds.  A host
+ * build has no linker script, but GNU ld bounds any section whose name is a
+ * C identifier with __start_<name>/__stop_<name> (tests/host/host.h maps our
+ * names onto those), so the host uses such a name.
+ */
+#ifdef __KERNEL__
+#define SETUP_SECTION		".init.setup"
+#else
+#define SETUP_SECTION		"init_setup"
+#endif
+
 /* Each registration gets names of its own, even when one handler serves several options. */
 #define ___PASTE(a, b)		a##b
 #define __PASTE(a, b)		___PASTE(a, b)
@@ -35,7 +47,7 @@ struct obs_kernel_param {
 #define ___setup_param(str, id, fn, early)					\
 	static const char __setup_str_##id[] __initconst = str;		\
 	static const struct obs_kernel_param __setup_##id			\
-		__used __section(".init.setup") __aligned(sizeof(long)) =	\
+		__used __section(SETUP_SECTION) __aligned(sizeof(long)) =	\
 		{ __setup_str_##id, fn, early }
 #define __setup_param(str, id, fn, early) ___setup_param(str, id, fn, early)
 
@@ -46,7 +58,7 @@ struct obs_kernel_param {
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 /* Section bounds from linker/<arch>.lds, named as in Linux's asm/sections.h. */
-extern char _stext[], _etext[], __start_rodata[], __end_rodata[];
+extern char _text[], _stext[], _etext[], __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __init_begin[], __init_end[];
 extern char __bss_start[], __bss_stop[], _end[];
 
