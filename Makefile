@@ -78,11 +78,13 @@ $(O)/%.o: %.S | deps
 # The banner names the compiler and linker that built the kernel, as Linux's does.
 CFLAGS_kernel/version = -DBOOTMM_COMPILER='"$(shell $(CC) --version | head -n1), $(shell $(LD) --version | head -n1)"' \
 			-DBOOTMM_ARCH='"$(ARCH)"'
-$(O)/kernel/version.o: Makefile
 
 $(O)/bootmm.elf: $(OBJS) linker/$(ARCH).lds $(ARCH_LIBS)
 	@$(if $(filter 1,$(V)),,echo "  LD      $@")
 	$(Q)$(LD) $(LDFLAGS) -T linker/$(ARCH).lds -o $@ $(OBJS) $(ARCH_LIBS) $(LIBGCC)
+
+# Flags live in these files: when they change, everything is rebuilt.
+$(OBJS): Makefile boot/$(ARCH)/arch.mk mm/mm.mk
 
 -include $(DEPS)
 
@@ -123,6 +125,7 @@ debug: all
 
 # --- testing -----------------------------------------------------------------
 include tests/tests.mk
+include tests/bench/bench.mk
 
 clean:
 	rm -rf build compile_commands.json

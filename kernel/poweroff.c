@@ -24,7 +24,7 @@ early_param("poweroff", poweroff_setup);
 void kernel_finish_boot(void)
 {
 	if (poweroff_requested) {
-		pr_notice("reboot: Power down\n");
+		pr_emerg("reboot: Power down\n");	/* emergency level, as Linux: shown even with quiet */
 		machine_power_off();
 	}
 	pr_notice("bootmm: boot finished; nothing more to run, halting (add 'poweroff' to the command line to exit QEMU)\n");

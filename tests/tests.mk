@@ -15,8 +15,16 @@ HOST_CFLAGS	:= -std=gnu11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
 		   -include tests/host/host.h
 HOST_LDLIBS	:= -lcmocka -lfdt
 
-HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c $(MM_SRCS) $(HOST_EXTRA_SRCS) \
+# Whatever ARCH is: the host build is the same for both.  The x86 boot-protocol
+# parsers are plain C over their tables, so they are tested here too.
+HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c $(MM_SRCS) \
+		   boot/x86/multiboot.c boot/x86/e820.c \
 		   tests/host/printk_host.c tests/host/hostparam.c
+# The device-tree reader too; its tests read trees dtc compiles from
+# tests/unit/dts/*.dts into $(HOST_O)/tests/dts/, named by BOOTMM_TEST_DTB_DIR.
+HOST_LIB_SRCS	+= drivers/of/fdt.c drivers/of/of_reserved_mem.c
+TEST_DTBS	:= $(patsubst tests/unit/dts/%.dts,$(HOST_O)/tests/dts/%.dtb,$(wildcard tests/unit/dts/*.dts))
+HOST_CFLAGS	+= -DBOOTMM_TEST_DTB_DIR='"$(abspath $(HOST_O)/tests/dts)"'
 HOST_LIB_OBJS	:= $(patsubst %.c,$(HOST_O)/%.o,$(HOST_LIB_SRCS))
 # Built only as prerequisites of pattern rules, they would count as intermediate
 # files and be deleted after each build; they are worth keeping.
@@ -34,6 +42,14 @@ $(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -o $@ $< $(HOST_LIB_OBJS) $(HOST_LDLIBS)
 
 -include $(HOST_LIB_OBJS:.o=.d) $(UNIT_TESTS:=.d)
+
+# -q: some test trees are wrong on purpose, and dtc would say so.
+$(HOST_O)/tests/dts/%.dtb: tests/unit/dts/%.dts | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  DTC     $<")
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+$(filter $(HOST_O)/tests/test_fdt%,$(UNIT_TESTS)): | $(TEST_DTBS)
 
 unit-tests: deps $(UNIT_TESTS)
 

@@ -4,7 +4,10 @@
 
 CROSS_COMPILE	:=
 # No SSE/x87 in the kernel: nothing saves those registers, and Linux avoids them too.
-ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic
+# No .eh_frame unwind tables (the linker script drops them): GCC then writes
+# .debug_frame, which GDB needs to step over calls with "next".
+ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic \
+		   -fno-asynchronous-unwind-tables
 LDFLAGS		:= -m elf_i386 -nostdlib -static -z noexecstack --no-warn-rwx-segments
 ARCH_SRCS	:= boot/x86/head.S boot/x86/setup.c boot/x86/multiboot.c boot/x86/e820.c \
 		   boot/x86/reserve.c boot/x86/reboot.c \
@@ -18,18 +21,25 @@ QEMU_KERNEL	:= $(O)/bootmm.elf
 # Writing v to port 0xf4 ends QEMU with status (v << 1) | 1: see boot/x86/reboot.c.
 QEMU_EXIT_DEVICE := -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-# The multiboot parser is plain C over the boot info, so it is unit-tested too.
-HOST_EXTRA_SRCS	:= boot/x86/multiboot.c boot/x86/e820.c
 
-# make iso: a GRUB rescue image that boots the same ELF through multiboot2.
+# make iso: a GRUB rescue image that boots the same ELF through multiboot2.  The
+# command line is written into its grub.cfg, so the ISO is rebuilt whenever
+# CMDLINE differs from the one it was made with: `make run-iso CMDLINE=...`
+# works like `make run CMDLINE=...`.
 ISO := $(O)/bootmm.iso
+ISO_CMDLINE := $(O)/iso.cmdline
 iso: $(ISO)
-$(ISO): $(O)/bootmm.elf boot/x86/grub.cfg
+$(ISO_CMDLINE): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' $(APPEND) | cmp -s - $@ || printf '%s\n' $(APPEND) > $@
+$(ISO): $(O)/bootmm.elf boot/x86/grub.cfg $(ISO_CMDLINE)
 	@mkdir -p $(O)/iso/boot/grub
 	cp $(O)/bootmm.elf $(O)/iso/boot/bootmm.elf
-	sed 's|@CMDLINE@|$(CMDLINE)|' boot/x86/grub.cfg > $(O)/iso/boot/grub/grub.cfg
+	awk -v cmdline="$$(cat $(ISO_CMDLINE))" '{ sub(/@CMDLINE@/, cmdline) } 1' \
+		boot/x86/grub.cfg > $(O)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(O)/iso 2>$(O)/grub-mkrescue.log || { cat $(O)/grub-mkrescue.log; exit 1; }
 run-iso: deps $(ISO)
 	$(Q)$(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
 		-cdrom $(ISO) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
-.PHONY: $(ISO)
+.PHONY: FORCE
+FORCE:

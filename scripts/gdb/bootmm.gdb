@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+#
+# GDB commands for debugging bootmm under QEMU, loaded by `make debug` and
+# `make gdb` (gdb-multiarch -x scripts/gdb/bootmm.gdb build/<arch>/bootmm.elf).
+#
+#   bootmm-connect PORT   attach to QEMU's GDB server (QEMU started with -S -gdb tcp::PORT)
+#   bootmm-start          run to start_kernel(), the first C function, and stop there
+#
+# After that the usual commands work: `next`/`step` through start_kernel(),
+# `break memblock_add`, `print boot_command_line`, `bt`, `info registers`.
+# The kernel's symbols are its virtual addresses (0xC0...), valid once head.S
+# has turned paging/the MMU on; start_kernel() runs after that on both arches.
+
+# A debugging session, not a pager: print everything, ask nothing.
+set pagination off
+set confirm off
+# QEMU may take a moment to open its port: keep trying `target remote` for 15 s.
+set tcp auto-retry on
+set tcp connect-timeout 15
+
+define bootmm-connect
+  if $argc != 1
+    echo usage: bootmm-connect PORT\n
+  else
+    target remote localhost:$arg0
+  end
+end
+document bootmm-connect
+Attach to QEMU's GDB server on localhost:PORT.
+QEMU must be running with "-S -gdb tcp::PORT" (make debug / make qemu-gdb do that);
+the CPU then waits at its first instruction until you continue.
+end
+
+# A hardware breakpoint, not a software one: GDB writes a software breakpoint
+# into memory at start_kernel's virtual address, and while the MMU is still off
+# (ARM) that address means nothing yet.  A hardware breakpoint compares the
+# program counter instead, so it fires once the kernel really gets there.  It is
+# deleted afterwards, so that `info breakpoints` shows only the student's own.
+define bootmm-start
+  hbreak start_kernel
+  continue
+  delete $bpnum
+  frame
+end
+document bootmm-start
+Run the kernel from its first instruction to start_kernel() (kernel/main.c) and stop.
+The temporary hardware breakpoint it uses is deleted again once it has stopped there.
+end
+
+echo bootmm: 'bootmm-start' runs to start_kernel(); then next, step, print as usual ('help user-defined' lists these commands).\n

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# bootmm's test driver, called by `make test` (and test-unit, test-boot, test-gdb):
+#
+#   scripts/run-tests.sh unit|boot|gdb|all
+#
+#   unit  host unit tests: `make unit-tests`, then every cmocka program built from
+#         tests/unit/test_*.c (AddressSanitizer + UBSan), with HOST_LOG unset
+#   boot  build both arches (and the x86 ISO), then tests/boot/boottest.py: QEMU boots
+#   gdb   tests/gdb/gdbtest.py: scripted GDB sessions, the `make debug` flow
+#   all   the three, in that order
+#
+# Each part has a header; the last line is "N passed, N failed", counting test
+# cases (cmocka tests, boot cases, GDB sessions), and the exit status is non-zero
+# if anything failed.  A part that cannot run (a build error) counts as failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PASSED=0
+FAILED=0
+SUMMARY=()
+BROKEN_ARCHES=()
+BUILT=0
+
+section() {
+	printf '\n==== %s ====\n' "$*"
+}
+
+# Adds "N passed, M failed" from the last such line of a runner's output to the
+# totals and the summary; a runner that printed none counts as one failure.
+count_from() {	# log-file part-name start-seconds
+	local line p f
+	line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1)
+	if [ -z "$line" ]; then
+		line="0 passed, 1 failed (the runner ended without a summary)"
+	fi
+	p=${line%% passed*}
+	f=${line#*, }
+	f=${f%% failed*}
+	PASSED=$((PASSED + p))
+	FAILED=$((FAILED + f))
+	SUMMARY+=("$2: $line in $((SECONDS - $3)) s")
+}
+
+# --- unit ------------------------------------------------------------------------
+
+# Counts one cmocka program's results from its output; a crash (sanitizer
+# report, abort) counts the tests that did not report a pass as failed.
+count_cmocka() {	# output-file exit-status
+	local total passed failed
+	total=$(sed -n 's/.*\[==========\] Running \([0-9]*\) test(s)\..*/\1/p' "$1" | head -n1)
+	passed=$(sed -n 's/.*\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$1" | tail -n1)
+	failed=$(sed -n 's/.*\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$1" | tail -n1)
+	total=${total:-0} passed=${passed:-0} failed=${failed:-0}
+	if [ "$2" -ne 0 ] && [ $((passed + failed)) -lt "$total" ]; then
+		# it crashed part-way: the tests cmocka saw finish passed, the rest failed
+		passed=$(grep -c '^\[       OK \]' "$1")
+		failed=$((total - passed))
+	fi
+	if [ "$2" -ne 0 ] && [ "$failed" -eq 0 ]; then
+		failed=1			# died before cmocka said anything
+	fi
+	UNIT_PASSED=$((UNIT_PASSED + passed))
+	UNIT_FAILED=$((UNIT_FAILED + failed))
+}
+
+run_unit() {
+	local start=$SECONDS out src prog rc
+	UNIT_PASSED=0
+	UNIT_FAILED=0
+	section "unit tests (host build, cmocka, ASan + UBSan)"
+	# The host library takes HOST_EXTRA_SRCS from boot/$(ARCH)/arch.mk; the x86 one
+	# holds the multiboot parser that test_multiboot needs, so build with ARCH=x86.
+	# The programs are relinked (a second or so) so that one left from an earlier
+	# build is never run; -k: a test that does not build must not stop the others.
+	for src in tests/unit/test_*.c; do
+		rm -f "build/host/tests/$(basename "$src" .c)"
+	done
+	make -s -k ARCH=x86 unit-tests
+	out=$(mktemp)
+	for src in tests/unit/test_*.c; do
+		prog=build/host/tests/$(basename "$src" .c)
+		echo "---- $prog"
+		if [ ! -x "$prog" ]; then
+			echo "FAIL $prog: did not build (see above)"
+			UNIT_FAILED=$((UNIT_FAILED + 1))
+			continue
+		fi
+		env -u HOST_LOG timeout 300 "$prog" >"$out" 2>&1
+		rc=$?
+		cat "$out"
+		[ "$rc" -eq 124 ] && echo "FAIL $prog: timed out after 300 s"
+		count_cmocka "$out" "$rc"
+	done
+	rm -f "$out"
+	echo "unit tests: $UNIT_PASSED passed, $UNIT_FAILED failed"
+	PASSED=$((PASSED + UNIT_PASSED))
+	FAILED=$((FAILED + UNIT_FAILED))
+	SUMMARY+=("unit: $UNIT_PASSED passed, $UNIT_FAILED failed in $((SECONDS - start)) s")
+}
+
+# --- builds for boot and gdb -------------------------------------------------------
+
+build_kernels() {
+	[ "$BUILT" = 1 ] && return
+	BUILT=1
+	local arch
+	for arch in x86 arm; do
+		echo "  BUILD   make ARCH=$arch"
+		if ! make -s ARCH="$arch"; then
+			echo "  the $arch build failed: its cases fail without booting"
+			BROKEN_ARCHES+=(--broken "$arch")
+		fi
+	done
+	echo "  BUILD   make ARCH=x86 iso"
+	make -s ARCH=x86 iso || echo "  make iso failed: the GRUB case will show why"
+}
+
+run_runner() {	# part-name runner
+	local start=$SECONDS log
+	log=$(mktemp)
+	build_kernels
+	python3 -B "$2" --no-build ${BROKEN_ARCHES[@]+"${BROKEN_ARCHES[@]}"} | tee "$log"
+	count_from "$log" "$1" "$start"
+	rm -f "$log"
+}
+
+run_boot() {
+	section "boot tests (QEMU, x86 and ARM)"
+	run_runner boot tests/boot/boottest.py
+}
+
+run_gdb() {
+	section "GDB tests (gdb-multiarch against QEMU, x86 and ARM)"
+	run_runner gdb tests/gdb/gdbtest.py
+}
+
+start=$SECONDS
+case "${1:-}" in
+unit)	run_unit ;;
+boot)	run_boot ;;
+gdb)	run_gdb ;;
+all)	run_unit; run_boot; run_gdb ;;
+*)	echo "usage: $0 unit|boot|gdb|all" >&2; exit 2 ;;
+esac
+
+section "summary"
+for line in "${SUMMARY[@]}"; do
+	echo "  $line"
+done
+echo "  total time $((SECONDS - start)) s"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,428 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""QEMU boot tests for bootmm: boot the kernel, read its serial log, check it.
+
+Each case (tests/boot/cases.py) boots one kernel the way a student does —
+`make -s run ARCH=.. MEM=.. CMDLINE=..` with stdin closed — under a hard timeout,
+then checks QEMU's exit status and the kernel's log lines (the text after the
+"[    0.000000] " timestamp): lines that must appear, in order; patterns that
+must or must not match; the same lines as a real Linux 6.1 boot log
+(tests/golden/linux/); monotonic timestamps.  A case fails on a panic it did not
+expect, a hang (the whole process group is killed), a wrong exit status or a
+missing line, and the log's tail is printed.  Logs go to build/tests/boot/.
+
+  tests/boot/boottest.py [-k PATTERN]... [-j N] [--list] [--no-build] [--broken ARCH]
+
+Standard library only.
+"""
+import argparse
+import concurrent.futures
+import dataclasses
+import difflib
+import fnmatch
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+# No __pycache__ in the source tree.
+sys.dont_write_bytecode = True
+# cases.py imports this module by name; make that the running one, not a second copy.
+if __name__ == "__main__":
+    sys.modules.setdefault("boottest", sys.modules["__main__"])
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN_DIR = ROOT / "tests" / "golden" / "linux"
+LOG_DIR = ROOT / "build" / "tests" / "boot"
+
+PANIC_TEXT = "Kernel panic - not syncing"
+PANIC_STATUS = 3		# QEMU's exit status after a panic with poweroff/panic=N
+TAIL_LINES = 40
+BUILD_TIMEOUT = 900
+
+# "[    0.012345] " — anywhere in a line: SeaBIOS leaves text before the first one.
+TIMESTAMP_RE = re.compile(r"\[\s*(\d+)\.(\d{6})\] ")
+# Terminal escape sequences (SeaBIOS and GRUB clear the screen with them).
+ESCAPE_RE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-~])")
+# What make prints when the command of a recipe (QEMU) exits non-zero.
+MAKE_ERROR_RE = re.compile(r"^make(?:\[\d+\])?: \*\*\* \[[^\]]*\] Error (\d+)\s*$", re.M)
+
+
+# --- reading logs ---------------------------------------------------------------
+
+@dataclasses.dataclass
+class Line:
+    usec: int		# the timestamp, in microseconds
+    text: str		# what follows "[    0.000000] "
+
+
+def clean(raw: str) -> str:
+    """The serial log as text: no CR (the console writes CR LF), no escape codes."""
+    return ESCAPE_RE.sub("", raw.replace("\r", ""))
+
+
+def kernel_lines(raw: str) -> list:
+    """The kernel's timestamped lines; firmware and bootloader output is skipped."""
+    lines = []
+    for line in clean(raw).split("\n"):
+        m = TIMESTAMP_RE.search(line)
+        if m:
+            lines.append(Line(int(m[1]) * 1_000_000 + int(m[2]), line[m.end():]))
+    return lines
+
+
+def extract(lines: list, prefix: str, block: bool = False) -> list:
+    """Texts of the lines that start with prefix.
+
+    With block=True each such line comes with the indented lines that follow it,
+    which is how Linux prints a table: "Zone ranges:" then "  DMA      [mem ...]".
+    """
+    out = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        i += 1
+        if not text.startswith(prefix):
+            continue
+        out.append(text)
+        while block and i < len(lines) and lines[i].text[:1].isspace():
+            out.append(lines[i].text)
+            i += 1
+    return out
+
+
+_golden_cache = {}
+
+
+def golden_lines(name: str) -> list:
+    """The kernel lines of tests/golden/linux/NAME.log (a real Linux boot)."""
+    if name not in _golden_cache:
+        raw = (GOLDEN_DIR / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+        _golden_cache[name] = kernel_lines(raw)
+    return _golden_cache[name]
+
+
+def golden_qemu(name: str) -> tuple:
+    """(MEM, kernel command line) of the QEMU command in tests/golden/linux/NAME.cmd."""
+    argv = shlex.split((GOLDEN_DIR / f"{name}.cmd").read_text())
+    return argv[argv.index("-m") + 1], argv[argv.index("-append") + 1]
+
+
+def same_as_golden(name: str, prefix: str, block: bool = False,
+                   edit: Optional[Callable] = None) -> Callable:
+    """A check: our lines starting with prefix equal the golden log's, byte for byte.
+
+    edit, if given, maps the golden's list of texts to what we must print (for a
+    known, intended difference such as our extra "poweroff" option).
+    """
+    def check(lines: list) -> Optional[str]:
+        want = extract(golden_lines(name), prefix, block)
+        if not want:
+            return f"golden {name}.log has no line starting with {prefix!r} (bad test)"
+        if edit:
+            want = edit(want)
+        got = extract(lines, prefix, block)
+        if got == want:
+            return None
+        diff = difflib.unified_diff(want, got, f"golden/linux/{name}.log", "bootmm", lineterm="", n=1)
+        return f"lines starting with {prefix!r} differ from Linux's:\n" + "\n".join(
+            "      " + d for d in diff)
+    check.__name__ = f"same_as_golden({name}, {prefix!r})"
+    return check
+
+
+def check_monotonic(lines: list) -> Optional[str]:
+    """Timestamps never go backwards."""
+    for prev, cur in zip(lines, lines[1:]):
+        if cur.usec < prev.usec:
+            return f"timestamp goes backwards: {fmt_line(prev)!r} then {fmt_line(cur)!r}"
+    return None
+
+
+def check_clock_runs(lines: list) -> Optional[str]:
+    """Once the clock is calibrated, some line has a non-zero timestamp."""
+    if any(line.usec > 0 for line in lines):
+        return None
+    return "every timestamp is 0: the clock never started"
+
+
+def fmt_line(line: Line) -> str:
+    return f"[{line.usec // 1_000_000:5d}.{line.usec % 1_000_000:06d}] {line.text}"
+
+
+# --- cases ----------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Case:
+    name: str
+    arch: str				# "x86" or "arm"
+    cmdline: str = "poweroff"
+    mem: str = "128M"
+    status: int = 0			# QEMU's expected exit status
+    lines: tuple = ()			# exact texts that must appear, in this order
+    regex: tuple = ()			# patterns each matching some line
+    absent: tuple = ()			# patterns no line may match
+    checks: tuple = ()			# callables (lines) -> error text or None
+    targets: tuple = ("run",)		# make targets run one after the other
+    make_vars: dict = dataclasses.field(default_factory=dict)	# extra VAR=value
+    timeout: float = 60.0		# for all of the case's commands together
+    halts_after: str = ""		# the kernel halts for good once it prints this:
+					# stop QEMU there (no exit status is expected)
+    doc: str = ""
+
+    def commands(self) -> list:
+        vars_ = [f"ARCH={self.arch}", f"MEM={self.mem}", f"CMDLINE={self.cmdline}"]
+        vars_ += [f"{k}={v}" for k, v in self.make_vars.items()]
+        return [["make", "-s", target] + vars_ for target in self.targets]
+
+
+@dataclasses.dataclass
+class Result:
+    case: Case
+    errors: list
+    seconds: float
+    log: str = ""			# the cleaned output
+    log_path: Optional[Path] = None
+    extra_log: str = ""			# another log to show (the GDB runner's serial log)
+
+
+# --- running --------------------------------------------------------------------
+
+# Settings a surrounding `make test VAR=..` or the shell would pass on to our make
+# commands: without them, a case's printed command reproduces it exactly.
+INHERITED = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ARCH", "MEM", "CMDLINE", "SMP", "QEMU_EXTRA", "V", "O"}
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in INHERITED}
+
+
+HALTED = "halted"			# run_bounded's result when halts_after was seen
+
+
+def run_bounded(argv: list, timeout: float, halts_after: str = "") -> tuple:
+    """Runs argv in its own process group with stdin closed.
+
+    Returns (returncode, or None on timeout, or HALTED once the output holds
+    halts_after; output).  Whatever happens, the whole group (make, QEMU) is
+    killed before returning.
+    """
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(argv, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True, env=CLEAN_ENV)
+        deadline = time.monotonic() + max(timeout, 0.1)
+        rc = None
+        try:
+            while time.monotonic() < deadline:
+                try:
+                    rc = proc.wait(timeout=0.2)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+                if halts_after:
+                    out.seek(0)
+                    if halts_after.encode() in out.read():
+                        rc = HALTED
+                        break
+        finally:
+            kill_group(proc.pid)
+            proc.wait()
+        out.seek(0)
+        return rc, out.read().decode("utf-8", errors="replace")
+
+
+def kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def qemu_status(rc: int, output: str) -> int:
+    """QEMU's exit status behind make's: make exits 2 and names the recipe's status."""
+    errors = MAKE_ERROR_RE.findall(output)
+    if rc == 2 and errors:
+        return int(errors[-1])
+    return rc
+
+
+def run_case(case: Case, broken_arches: set) -> Result:
+    start = time.monotonic()
+    if case.arch in broken_arches:
+        return Result(case, [f"the {case.arch} build failed (see above): not booted"], 0.0)
+
+    output = ""
+    errors = []
+    rc = 0
+    timed_out = False
+    commands = case.commands()
+    for i, argv in enumerate(commands):
+        left = case.timeout - (time.monotonic() - start)
+        output += f"$ {shlex.join(argv)}\n"
+        rc, out = run_bounded(argv, left, case.halts_after)
+        output += out
+        if rc == HALTED:
+            break
+        if rc is None:
+            timed_out = True
+            errors.append(f"hang: no exit within {case.timeout:.0f} s (process group killed)")
+            break
+        if rc != 0 and i < len(commands) - 1:
+            break			# a step before the boot failed: the boot is not run
+    seconds = time.monotonic() - start
+
+    lines = kernel_lines(output)
+    if case.halts_after and rc != HALTED and not timed_out:
+        errors.append(f"expected the kernel to halt after {case.halts_after!r}; QEMU exited {qemu_status(rc, output)}")
+    elif not timed_out and rc != HALTED:
+        status = qemu_status(rc, output)
+        if status != case.status:
+            errors.append(f"exit status {status}, expected {case.status}")
+    errors += check_lines(case, lines)
+
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / f"{case.name}.log"
+    log_path.write_text(output)
+    return Result(case, errors, seconds, clean(output), log_path)
+
+
+def check_lines(case: Case, lines: list) -> list:
+    errors = []
+    panics = [line for line in lines if PANIC_TEXT in line.text]
+    if panics and case.status != PANIC_STATUS:
+        errors.append(f"kernel panic: {panics[0].text}")
+
+    texts = [line.text for line in lines]
+    pos = 0
+    for want in case.lines:
+        try:
+            pos = texts.index(want, pos) + 1
+        except ValueError:
+            where = "at all" if want not in texts else "in this order"
+            errors.append(f"missing line {where}: {want!r}")
+    for pattern in case.regex:
+        if not any(re.search(pattern, t) for t in texts):
+            errors.append(f"no line matches /{pattern}/")
+    for pattern in case.absent:
+        bad = [t for t in texts if re.search(pattern, t)]
+        if bad:
+            errors.append(f"line must not appear (/{pattern}/): {bad[0]!r}")
+    for check in (check_monotonic,) + tuple(case.checks):
+        err = check(lines)
+        if err:
+            errors.append(err)
+    return errors
+
+
+def build(arches: list) -> set:
+    """Builds the kernels the cases need; returns the arches that failed."""
+    broken = set()
+    for arch in arches:
+        argv = ["make", "-s", f"ARCH={arch}"]
+        print(f"  BUILD   {shlex.join(argv)}", flush=True)
+        rc, out = run_bounded(argv, BUILD_TIMEOUT)
+        if rc != 0:
+            sys.stdout.write(out)
+            print(f"  build for {arch} failed: its cases fail without booting", flush=True)
+            broken.add(arch)
+    return broken
+
+
+def selected(cases: list, patterns: list) -> list:
+    if not patterns:
+        return cases
+    def match(name):
+        return any(fnmatch.fnmatchcase(name, p) if any(c in p for c in "*?[") else p in name
+                   for p in patterns)
+    return [c for c in cases if match(c.name)]
+
+
+def report_verdict(result: Result) -> bool:
+    """Prints PASS or FAIL and the errors; True if the case failed."""
+    verdict = "FAIL" if result.errors else "PASS"
+    print(f"{verdict} {result.case.name} ({result.seconds:.1f} s)")
+    for err in result.errors:
+        print(f"    {err}")
+    return bool(result.errors)
+
+
+def report(result: Result) -> None:
+    case = result.case
+    if report_verdict(result) and result.log_path:
+        for argv in case.commands():
+            print(f"    command: {shlex.join(argv)}")
+        print(f"    log: {result.log_path.relative_to(ROOT)}; its last {TAIL_LINES} lines:")
+        print_tail(result.log, TAIL_LINES)
+
+
+def print_tail(text: str, n: int) -> None:
+    for line in text.rstrip("\n").split("\n")[-n:]:
+        print(f"    | {line}")
+
+
+def run_suite(label: str, doc: str, load_cases: Callable, run_one: Callable,
+              report_one: Callable, describe: Callable, argv=None) -> int:
+    """The command line shared by the boot and GDB test runners.
+
+    load_cases() gives the cases (each with .name and .arch); run_one(case,
+    broken_arches) runs one and returns a Result; report_one(result) prints it;
+    describe(case) is its --list line.
+    """
+    ap = argparse.ArgumentParser(description=doc)
+    ap.add_argument("-k", action="append", default=[], metavar="PATTERN",
+                    help="run the cases whose name contains PATTERN (or matches it as a glob); repeatable")
+    ap.add_argument("-j", type=int, default=2, metavar="N", help="cases at a time (default 2)")
+    ap.add_argument("--list", action="store_true", help="list the cases and exit")
+    ap.add_argument("--no-build", action="store_true", help="do not run `make ARCH=..` first")
+    ap.add_argument("--broken", action="append", default=[], metavar="ARCH",
+                    help="this arch's build failed: fail its cases without running them")
+    args = ap.parse_args(argv)
+
+    cases = selected(load_cases(), args.k)
+    if args.list:
+        for c in cases:
+            print(describe(c))
+        return 0
+    if not cases:
+        print("no case matches", ", ".join(args.k))
+        return 1
+
+    start = time.monotonic()
+    broken = set(args.broken)
+    if not args.no_build:
+        broken |= build(sorted({c.arch for c in cases} - broken))
+    lock = threading.Lock()
+    failed = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+        futures = [pool.submit(run_one, c, broken) for c in cases]
+        for fut in concurrent.futures.as_completed(futures):
+            result = fut.result()
+            with lock:
+                report_one(result)
+                sys.stdout.flush()
+            if result.errors:
+                failed.append(result.case.name)
+
+    print(f"{label}: {len(cases) - len(failed)} passed, {len(failed)} failed "
+          f"in {time.monotonic() - start:.1f} s" + (f" (failed: {' '.join(sorted(failed))})" if failed else ""))
+    return 1 if failed else 0
+
+
+def load_cases() -> list:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import cases
+    return cases.CASES
+
+
+def main(argv=None) -> int:
+    return run_suite("boot tests", __doc__.split("\n\n")[0], load_cases, run_case, report,
+                     lambda c: f"{c.name:28} {c.arch:4} MEM={c.mem:5} CMDLINE={c.cmdline!r}  {c.doc}",
+                     argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: MIT
+"""The boot test cases run by tests/boot/boottest.py.
+
+Most cases exist once per arch (x86, arm) and boot the kernel with
+`make -s run ARCH=.. MEM=.. CMDLINE=..`.  Expected lines are the kernel's log
+text without the timestamp.  Where Linux 6.1 prints the same line, the golden
+cases compare ours with tests/golden/linux/*.log (real Debian kernels booted on
+the same QEMU machines) through same_as_golden(); add a prefix there to compare
+one more line, or block=True for a whole indented table such as "Zone ranges:".
+"""
+from pathlib import Path
+
+from boottest import PANIC_STATUS, Case, check_clock_runs, golden_qemu, same_as_golden
+
+BANNER = r"^bootmm version \S+ \((x86|arm)\) \(.*\) #1$"
+CONSOLE = {"x86": "ttyS0", "arm": "ttyAMA0"}
+CLOCK = {"x86": r"^tsc: Detected \d+\.\d{3} MHz processor$",
+         "arm": r"^arch_timer: cp15 timer\(s\) running at \d+\.\d{2}MHz"}
+POWER_DOWN = "reboot: Power down"
+
+
+def per_arch(arch: str) -> list:
+    console = f"printk: console [{CONSOLE[arch]}] enabled"
+    model = ("OF: fdt: Machine model: linux,dummy-virt",) if arch == "arm" else ()
+    return [
+        Case(f"{arch}-default", arch, "poweroff",
+             regex=(BANNER, CLOCK[arch]),
+             lines=model + (console, "Kernel command line: poweroff", POWER_DOWN),
+             absent=("Unknown kernel command line parameters",),
+             doc="a plain boot that powers off: QEMU exits 0"),
+        # quiet: console_loglevel 4, so only levels 0-3 reach the console.  The
+        # banner and "Kernel command line:" are notice (5), the console and clock
+        # lines info (6): none may show.  Linux prints the power-down line at
+        # emerg level (kernel_power_off), so that one line may.
+        Case(f"{arch}-quiet", arch, "quiet poweroff",
+             absent=(r"^bootmm version", "^Kernel command line:", "^printk: console",
+                     CLOCK[arch], rf"^(?!{POWER_DOWN}$)"),
+             doc="quiet hides everything below warning level"),
+        Case(f"{arch}-quiet-ignore-loglevel", arch, "quiet ignore_loglevel poweroff",
+             regex=(BANNER,),
+             lines=("Kernel command line: quiet ignore_loglevel poweroff",),
+             doc="ignore_loglevel shows everything, quiet or not"),
+        # loglevel=6: notice (5) shows, info (6) does not — the limit is exclusive.
+        Case(f"{arch}-loglevel6", arch, "loglevel=6 poweroff",
+             regex=(BANNER,),
+             lines=("Kernel command line: loglevel=6 poweroff",),
+             absent=("^printk: console", CLOCK[arch]),
+             doc="loglevel=N shows levels below N only"),
+        Case(f"{arch}-ignore-loglevel", arch, "loglevel=8 ignore_loglevel poweroff",
+             regex=(BANNER,),
+             lines=("printk: debug: ignoring loglevel setting.", console,
+                    "Kernel command line: loglevel=8 ignore_loglevel poweroff"),
+             doc="ignore_loglevel announces itself"),
+        # Linux lists the options with a value (init's environment) first.
+        Case(f"{arch}-unknown-options", arch, "foo bar=1 poweroff",
+             lines=("Kernel command line: foo bar=1 poweroff",
+                    'Unknown kernel command line parameters "bar=1 foo", '
+                    "will be passed to user space.", POWER_DOWN),
+             doc="options nobody handles are reported, in Linux's order"),
+        Case(f"{arch}-timestamps", arch, "loglevel=8 poweroff",
+             regex=(CLOCK[arch],),
+             checks=(check_clock_runs,),
+             doc="timestamps never go back and the clock runs (monotonic: every case)"),
+        Case(f"{arch}-mem1G", arch, "poweroff", mem="1G",
+             lines=("Kernel command line: poweroff", POWER_DOWN),
+             doc="boots with 1 GiB of RAM"),
+        Case(f"{arch}-mem3G", arch, "poweroff", mem="3G",
+             lines=("Kernel command line: poweroff", POWER_DOWN),
+             doc="boots with 3 GiB of RAM (highmem on both arches)"),
+    ]
+
+
+SPECIAL = [
+    # GRUB from an ISO: multiboot2 instead of QEMU's multiboot v1.  The ISO takes
+    # its command line from CMDLINE at `make iso` time.
+    Case("x86-grub-iso", "x86", "foo=1 poweroff", targets=("iso", "run-iso"), timeout=120,
+         regex=(BANNER,),
+         lines=("Kernel command line: foo=1 poweroff",
+                'Unknown kernel command line parameters "foo=1", will be passed to user space.',
+                POWER_DOWN),
+         doc="make iso + make run-iso: GRUB's multiboot2 command line"),
+    # memmap=exactmap empties the memory map and adds nothing back: Linux's
+    # early_panic("Invalid user supplied memory map"); poweroff makes QEMU exit 3.
+    Case("x86-panic-exactmap", "x86", "memmap=exactmap poweroff", status=PANIC_STATUS, timeout=30,
+         lines=("Kernel panic - not syncing: Invalid user supplied memory map",),
+         absent=(f"^{POWER_DOWN}$",),
+         doc="a panic from the command line; QEMU exits with status 3"),
+    # QEMU starts an ELF bare, with r2 = 0: no device tree, so no memory and no
+    # command line.  The kernel must say so and panic; poweroff makes QEMU exit 3.
+    # Without a device tree there is no command line either, so no "poweroff":
+    # the kernel reports the problem, panics and halts, as Linux would.
+    Case("arm-panic-no-dtb", "arm", "poweroff", status=PANIC_STATUS, timeout=30,
+         make_vars={"QEMU_KERNEL": "build/arm/bootmm.elf"},
+         halts_after="---[ end Kernel panic",
+         regex=(BANNER, "device tree", "r2=0x00000000", "^Kernel panic - not syncing: "),
+         doc="booting the ELF (no DTB) reports it in Linux's words, panics and halts"),
+]
+
+# Real Linux boot logs with the same QEMU machine, memory and command line.
+GOLDENS = ["i386-m128M", "i386-m1G", "i386-m3G", "armhf-m128M", "armhf-m1G", "armhf-m3G"]
+GOLDEN_ARCH = {"i386": "x86", "armhf": "arm"}
+# Lines bootmm prints exactly as Linux does.
+GOLDEN_LINES = {
+    "x86": ["printk: debug: ignoring loglevel setting.",
+            "Unknown kernel command line parameters"],
+    "arm": ["OF: fdt: Machine model:",
+            "printk: debug: ignoring loglevel setting.",
+            "Unknown kernel command line parameters"],
+}
+
+
+def golden_case(name: str) -> Case:
+    arch = GOLDEN_ARCH[name.split("-")[0]]
+    mem, cmdline = golden_qemu(name)
+    # Our cmdline has " poweroff" added, so that QEMU exits: the only difference.
+    checks = [same_as_golden(name, "Kernel command line:",
+                             edit=lambda lines: [line + " poweroff" for line in lines])]
+    checks += [same_as_golden(name, prefix) for prefix in GOLDEN_LINES[arch]]
+    return Case(f"{arch}-golden-{name}", arch, cmdline + " poweroff", mem=mem,
+                checks=tuple(checks), lines=(POWER_DOWN,),
+                doc=f"Linux's command line from golden/linux/{name}.cmd; lines as in its log")
+
+
+CASES = per_arch("x86") + per_arch("arm") + SPECIAL + [golden_case(n) for n in GOLDENS]
+
+# The ARM device-tree scenarios and mem= cases live in cases_dt.py, with their own
+# helpers; taken in whenever that file is there.
+if (Path(__file__).parent / "cases_dt.py").exists():
+    from cases_dt import DT_CASES
+    CASES += DT_CASES
