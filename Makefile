@@ -6,8 +6,11 @@
 #
 #   make [ARCH=x86|arm]            build build/$(ARCH)/bootmm.elf (and .bin on ARM)
 #   make run   [MEM= CMDLINE= SMP= QEMU_EXTRA=]
+#   make run ARCH=arm DTS=<name>   boot the device tree dts/<name>.dts
+#   make iso / run-iso             x86: the same kernel from a GRUB ISO
 #   make debug                     QEMU stopped at the first instruction + GDB
 #   make test                      host unit tests, QEMU boot tests, GDB tests
+#   make bench                     host benchmarks of the mm core
 #   V=1                            show full command lines
 
 .DEFAULT_GOAL := all
@@ -136,4 +139,4 @@ compile_commands.json:
 	@echo "  GEN     $@ ($(ARCH))"
 
 help:
-	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'

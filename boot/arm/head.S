@@ -9,15 +9,20 @@
  * machine number and r2 = the physical address of the device tree blob.  The
  * kernel is linked at PAGE_OFFSET + TEXT_OFFSET, so until the MMU is on every
  * symbol is used as PHYS(symbol).  This code:
- *   1. keeps r2 in boot_dtb_phys before any other code can touch it;
+ *   1. keeps r2 (and r1) in registers no other code here touches;
  *   2. turns the VFP on: libfdt is compiled for the hard-float ABI and may use
  *      VFP registers, which trap until CPACR and FPEXC allow them;
- *   3. zeroes .bss;
- *   4. builds the first-level page table swapper_pg_dir with 1 MiB sections:
+ *   3. looks for a device tree appended to the raw image (Linux's
+ *      CONFIG_ARM_APPENDED_DTB; docs/device-tree.md): if the FDT magic follows
+ *      the image, at _image_end, that tree replaces r2's.  .bss starts there
+ *      and is about to be zeroed, so the tree is first moved above _end;
+ *   4. zeroes .bss and stores what steps 1 and 3 found in boot_dtb_phys,
+ *      boot_loader_dtb_phys and boot_machine_nr;
+ *   5. builds the first-level page table swapper_pg_dir with 1 MiB sections:
  *      768 MiB of RAM mapped twice, at its physical address (identity, so the
  *      instruction after "MMU on" still runs) and at PAGE_OFFSET (the 3G/1G
  *      split), plus the UART as device memory;
- *   5. turns the MMU and caches on, jumps up to PAGE_OFFSET, drops the identity
+ *   6. turns the MMU and caches on, jumps up to PAGE_OFFSET, drops the identity
  *      entries, installs the exception vectors and calls start_kernel().
  */
 #include <asm/page.h>
@@ -42,6 +47,11 @@
 
 #define STACK_SIZE	16384
 
+/* The FDT header's magic, 0xd00dfeed big-endian, as a little-endian load sees it. */
+#define FDT_MAGIC_LE	0xedfe0dd0
+/* An appended tree larger than this is taken for garbage, not moved. */
+#define APPENDED_DTB_MAX	0x100000
+
 	.arm
 	.section .head.text, "ax"
 	.globl _start
@@ -49,6 +59,7 @@ _start:
 	cpsid	aif			/* no interrupts until we have handlers */
 	mov	r10, r2			/* 1. the DTB pointer (and r1, for error messages) */
 	mov	r11, r1
+	mov	r12, #0			/* r2 again, if step 3 replaces r10 */
 
 	mrc	p15, 0, r0, c1, c0, 2	/* 2. CPACR: full access to cp10/cp11 (VFP) */
 	orr	r0, r0, #(0xf << 20)
@@ -57,7 +68,33 @@ _start:
 	mov	r0, #0x40000000		/* FPEXC.EN */
 	vmsr	fpexc, r0
 
-	ldr	r0, =PHYS(__bss_start)	/* 3. zero .bss */
+	ldr	r0, =PHYS(_image_end)	/* 3. an appended tree? (8-byte aligned: see the .lds) */
+	ldr	r1, [r0]
+	ldr	r3, =FDT_MAGIC_LE
+	cmp	r1, r3
+	bne	7f
+	ldr	r1, [r0, #4]		/* its totalsize, big-endian too */
+	rev	r1, r1
+	cmp	r1, #40			/* not even a header: not a tree */
+	blo	7f
+	ldr	r3, =APPENDED_DTB_MAX
+	cmp	r1, r3
+	bhi	7f
+	ldr	r2, =PHYS(_end)		/* the destination: above everything step 4 zeroes */
+	add	r2, r2, #7
+	bic	r2, r2, #7
+	add	r1, r1, #3		/* whole words */
+	bic	r1, r1, #3
+	add	r4, r0, r1		/* copy from the end down: the destination is */
+	add	r5, r2, r1		/* higher and the two ranges may overlap */
+6:	ldr	r6, [r4, #-4]!
+	str	r6, [r5, #-4]!
+	cmp	r4, r0
+	bhi	6b
+	mov	r12, r10		/* r2's tree: its /chosen is still wanted (fdt.c) */
+	mov	r10, r2
+7:
+	ldr	r0, =PHYS(__bss_start)	/* 4. zero .bss */
 	ldr	r1, =PHYS(__bss_stop)
 	mov	r3, #0
 1:	cmp	r0, r1
@@ -65,10 +102,12 @@ _start:
 	blo	1b
 	ldr	r0, =PHYS(boot_dtb_phys)
 	str	r10, [r0]
+	ldr	r0, =PHYS(boot_loader_dtb_phys)
+	str	r12, [r0]
 	ldr	r0, =PHYS(boot_machine_nr)
 	str	r11, [r0]
 
-	/* 4. swapper_pg_dir[PHYS_OFFSET/1M + i] = swapper_pg_dir[PAGE_OFFSET/1M + i] = RAM MiB i */
+	/* 5. swapper_pg_dir[PHYS_OFFSET/1M + i] = swapper_pg_dir[PAGE_OFFSET/1M + i] = RAM MiB i */
 	ldr	r4, =PHYS(swapper_pg_dir)
 	ldr	r5, =SECT_RAM
 	mov	r6, #0
@@ -84,7 +123,7 @@ _start:
 	ldr	r5, =(UART_PHYS | SECT_DEVICE)
 	str	r5, [r4, #((UART_PHYS >> 20) << 2)]
 
-	/* 5. MMU on.  TTBCR = 0: TTBR0 translates all addresses, short descriptors. */
+	/* 6. MMU on.  TTBCR = 0: TTBR0 translates all addresses, short descriptors. */
 	mov	r0, #0
 	mcr	p15, 0, r0, c2, c0, 2
 	orr	r0, r4, #TTB_FLAGS
@@ -165,7 +204,9 @@ vector_fiq:	vector_entry 7, 4
 	.data
 	.align	2
 	.globl	boot_dtb_phys
-boot_dtb_phys:	.long 0		/* r2 at entry: physical address of the DTB */
+boot_dtb_phys:	.long 0		/* r2 at entry, or the appended tree: physical address of the DTB */
+	.globl	boot_loader_dtb_phys
+boot_loader_dtb_phys: .long 0	/* r2 at entry if an appended tree replaced it, else 0 */
 	.globl	boot_machine_nr
 boot_machine_nr: .long 0	/* r1 at entry: the machine number (unused with a DTB) */
 

@@ -41,6 +41,8 @@
 #define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
 
 #define U64_MAX			((u64)~0ULL)
+#ifndef ULONG_MAX		/* <limits.h> may have it already */
 #define ULONG_MAX		(~0UL)
+#endif
 
 #endif

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MIT
+"""Boot test cases for the ARM device-tree scenarios (dts/*.dts) and mem=.
+
+Each scenario boots with `make -s run ARCH=arm DTS=<name>` — its tree appended
+to the raw image (docs/device-tree.md) — with the QEMU memory its header names,
+and is checked for the memory it ends up with: the "Early memory node ranges"
+table, memblock's table (memblock=debug), and the warnings a bad tree earns.
+The plain machine's table must be Linux 6.1's (tests/golden/linux/).
+
+tests/boot/cases.py adds DT_CASES to the suite; `tests/boot/cases_dt.py
+[-k PATTERN] [--list]` runs them alone, with boottest.py's options.
+"""
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import boottest  # noqa: E402
+from boottest import PANIC_STATUS, Case, same_as_golden  # noqa: E402
+
+DTS_DIR = boottest.ROOT / "dts"
+POWER_DOWN = "reboot: Power down"
+APPENDED = r"^OF: fdt: using the device tree appended to the image \(at 0x[0-9a-f]+\), not r2's"
+CMDLINE = "loglevel=8 memblock=debug poweroff"
+
+
+def dts_mem(name: str) -> str:
+    """The QEMU memory a scenario's header names, as boot/arm/arch.mk reads it."""
+    text = (DTS_DIR / f"{name}.dts").read_text()
+    return re.search(r"^ \* QEMU memory: *([0-9]+[KMGT]) *$", text, re.M)[1]
+
+
+def node(nid: int, start: int, end: int) -> str:
+    return f"  node {nid:3d}: [mem {start:#018x}-{end:#018x}]"
+
+
+def region(kind: str, idx: int, start: int, size: int, flags: int = 0, nid=None) -> str:
+    """One line of memblock's table, as memblock_dump() prints it."""
+    on = f" on node {nid}" if nid is not None else ""
+    return (f" {kind}[{idx:#x}]\t[{start:#018x}-{start + size - 1:#018x}], "
+            f"{size:#018x} bytes{on} flags: {flags:#x}")
+
+
+def scenario(name: str, lines: tuple, doc: str, **kw) -> Case:
+    kw.setdefault("regex", (APPENDED,))
+    kw.setdefault("absent", ("WARNING",))
+    return Case(f"arm-dts-{name}", "arm", kw.pop("cmdline", CMDLINE), mem=dts_mem(name),
+                make_vars={"DTS": name}, lines=lines, doc=doc, **kw)
+
+
+GiB = 1 << 30
+MiB = 1 << 20
+
+DT_CASES = [
+    scenario("virt",
+             ("OF: fdt: Machine model: linux,dummy-virt",
+              " memory[0x0]\t[0x0000000040000000-0x0000000047ffffff], 0x0000000008000000 bytes on node 0 flags: 0x0",
+              "Early memory node ranges", node(0, 0x40000000, 0x47ffffff), POWER_DOWN),
+             checks=(same_as_golden("armhf-m128M", "Early memory node ranges", block=True),),
+             doc="QEMU's own tree, appended: the same node ranges as Linux on -m 128M"),
+    scenario("twobanks",
+             (region("memory", 0, 0x40000000, 512 * MiB, nid=0),
+              region("memory", 1, 0xc0000000, GiB, nid=0),
+              "Early memory node ranges",
+              node(0, 0x40000000, 0x5fffffff), node(0, 0xc0000000, 0xffffffff), POWER_DOWN),
+             doc="one memory node, two reg pairs: a 1.5 GiB hole in QEMU's 3 GiB"),
+    scenario("reserved",
+             ("OF: fdt: Reserved memory: reserved region for node 'secure@5f000000': base 0x000000005f000000, size 16 MiB",
+              "OF: fdt: Reserved memory: node 'flash-log@4000000' [0x0000000004000000-0x00000000040fffff] is not RAM: only memblock.reserved records it",
+              "OF: reserved mem: allocated memory for 'dma-pool' node: base 0x0000000057c00000, size 4 MiB",
+              "Reserved memory: created DMA memory pool at 0x0000000057c00000, size 4 MiB",
+              "OF: reserved mem: initialized node dma-pool, compatible id shared-dma-pool",
+              "Reserved memory: created CMA memory pool at 0x000000007f000000, size 16 MiB",
+              "OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool",
+              region("memory", 1, 0x57c00000, 4 * MiB, flags=0x4, nid=0),
+              region("memory", 3, 0x5f000000, 16 * MiB, flags=0x4, nid=0),
+              region("reserved", 0, 0x04000000, MiB),
+              region("reserved", 2, 0x41000000, 64 << 10),
+              region("reserved", 3, 0x4c000000, 0x180000),
+              region("reserved", 5, 0x5e000000, MiB),
+              region("reserved", 6, 0x7f000000, 16 * MiB),
+              "Early memory node ranges",
+              node(0, 0x40000000, 0x57bfffff), node(0, 0x57c00000, 0x57ffffff),
+              node(0, 0x58000000, 0x5effffff), node(0, 0x5f000000, 0x5fffffff),
+              node(0, 0x60000000, 0x7fffffff), POWER_DOWN),
+             doc="/memreserve/, no-map, plain, outside RAM and allocated reserved-memory, initrd"),
+    scenario("hotplug",
+             (region("memory", 0, 0x40000000, 512 * MiB, nid=0),
+              region("memory", 1, 0x60000000, 512 * MiB, flags=0x1, nid=0),
+              "Early memory node ranges",
+              node(0, 0x40000000, 0x5fffffff), node(0, 0x60000000, 0x7fffffff), POWER_DOWN),
+             doc="a hotpluggable bank: MEMBLOCK_HOTPLUG, kept apart"),
+    scenario("numa2",
+             (region("memory", 0, 0x40000000, 512 * MiB, nid=0),
+              region("memory", 1, 0x60000000, 512 * MiB, nid=1),
+              "Early memory node ranges",
+              node(0, 0x40000000, 0x5fffffff), node(1, 0x60000000, 0x7fffffff), POWER_DOWN),
+             doc="numa-node-id: two nodes"),
+    scenario("badbanks",
+             ("OF: fdt: Ignoring memory block 0x4000000 - 0x8000000",
+              "OF: fdt: Ignoring memory range 0x3ff00000 - 0x40000000",
+              "OF: fdt: memory@70000000: zero-size reg at 0x70000000 skipped",
+              "OF: fdt: Ignoring memory block 0x7ffff800 - 0x7ffffc00",
+              "OF: fdt: Ignoring memory block 0x10000000000 - 0x10040000000",
+              "Early memory node ranges", node(0, 0x40000000, 0x7fffffff), POWER_DOWN),
+             checks=(same_as_golden("armhf-m1G", "Early memory node ranges", block=True),),
+             absent=("WARNING", "memory@80000000"),
+             doc="every bad memory node warned about; what is left is Linux's 1 GiB"),
+    scenario("nomemory",
+             ('OF: fdt: no memory node in the device tree (a node with device_type = "memory" and a reg)',
+              "Kernel panic - not syncing: no usable memory: memblock.memory is empty (see the messages above)"),
+             cmdline="poweroff", status=PANIC_STATUS, timeout=30,
+             doc="no memory node: a message, then a panic once the console is up"),
+    # mem= on the plain machine (QEMU's tree through r2).
+    Case("arm-mem-512M", "arm", "mem=512M poweroff", mem="1G",
+         lines=("Early memory node ranges", node(0, 0x40000000, 0x5fffffff), POWER_DOWN),
+         doc="mem=512M keeps the first 512 MiB"),
+    Case("arm-mem-banks", "arm", "mem=256M@0x50000000 mem=128M@0xc0000000 poweroff", mem="1G",
+         lines=("Early memory node ranges",
+                node(0, 0x50000000, 0x5fffffff), node(0, 0xc0000000, 0xc7ffffff), POWER_DOWN),
+         doc="mem=size@start, twice: two banks replace the tree's memory"),
+    Case("arm-mem-below-phys-offset", "arm", "mem=64M@0x3e000000 poweroff", mem="1G",
+         lines=("Ignoring memory below PHYS_OFFSET: 0x3e000000-0x40000000",
+                "Early memory node ranges", node(0, 0x40000000, 0x41ffffff), POWER_DOWN),
+         doc="the part of a mem= bank below PHYS_OFFSET is dropped, with Linux's message"),
+    Case("arm-initrd-not-in-memory", "arm", "mem=128M poweroff", mem="1G",
+         make_vars={"DTS": "reserved"},
+         lines=("INITRD: 0x4c000000+0x00180000 is not a memory region - disabling initrd", POWER_DOWN),
+         doc="an initrd outside memory is dropped, with Linux's message"),
+]
+
+
+def main() -> int:
+    boottest.load_cases = lambda: DT_CASES
+    return boottest.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
