@@ -13,13 +13,14 @@
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
 #include <kernel/setup.h>
-#include <mm/mm_init.h>
+#include <mm/numa.h>
 
 void __init start_kernel(void)
 {
 	pr_notice("%s", linux_banner);		/* kernel/version.c: who we are */
 	setup_arch();				/* boot/<arch>/setup.c: console, clock, boot info, memblock */
-	free_area_init();			/* mm/mm_init.c: memblock's memory, node by node */
+	numa_init();				/* mm/numa.c: a pglist_data for each node with memory */
+	zone_sizes_init();			/* boot/<arch>/mm.c -> mm/mm_init.c: zones of each node */
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_kernel_params();			/* kernel/cmdline.c: the other options; unknown ones reported */
 	kernel_finish_boot();			/* kernel/poweroff.c: power off or halt (no user space yet) */

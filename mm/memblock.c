@@ -34,6 +34,8 @@ static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIO
 #define MEMBLOCK_TYPE_INIT(array, type_name)					\
 	{ .cnt = 1, .max = ARRAY_SIZE(array), .regions = array, .name = type_name }
 
+unsigned long min_low_pfn, max_low_pfn, max_pfn;
+
 struct memblock memblock __initdata_memblock = {
 	.bottom_up = false,
 	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,

@@ -3,3 +3,5 @@
 MM_SRCS :=
 MM_SRCS += mm/memblock.c
 MM_SRCS += mm/mm_init.c
+MM_SRCS += mm/numa.c
+MM_SRCS += mm/zone_movable.c

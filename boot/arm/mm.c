@@ -23,6 +23,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <mm/memblock.h>
+#include <mm/mmzone.h>
 
 #define EINVAL			22
 
@@ -37,6 +38,8 @@ extern char swapper_pg_dir[];		/* boot/arm/head.S: the first-level page table */
  * reach.  Linux also refuses memory above 4 GiB unless phys_addr_t is 64-bit;
  * bootmm's is, as in Debian's LPAE kernel, so that check is not made.
  */
+phys_addr_t arm_lowmem_limit;	/* the end of low memory: the first byte not mapped at PAGE_OFFSET */
+
 static int __init arm_add_memory(u64 start, u64 size)
 {
 	u64 aligned_start;
@@ -198,6 +201,47 @@ static void __init arm_numa_init(void)
 	}
 }
 
+/*
+ * Linux's adjust_lowmem_bounds(): low memory ends at the end of the last RAM
+ * bank that starts below the vmalloc area (PHYS_OFFSET + LOWMEM_MAP_SIZE,
+ * what head.S mapped), and no later than that.  memblock_alloc(), whose
+ * memory is used through __va(), must stay below it — rounded down to a 2 MiB
+ * boundary, as Linux does so that the last block is fully mapped.
+ */
+static void __init adjust_lowmem_bounds(void)
+{
+	const phys_addr_t vmalloc_limit = PHYS_OFFSET + LOWMEM_MAP_SIZE;
+	phys_addr_t lowmem_limit = 0, start, end;
+	u64 i;
+
+	for_each_mem_range(i, &start, &end)
+		if (start < vmalloc_limit && end > lowmem_limit)
+			lowmem_limit = min(vmalloc_limit, end);
+	arm_lowmem_limit = lowmem_limit;
+	memblock_set_current_limit(round_down(lowmem_limit, SZ_2M));
+}
+
+/**
+ * zone_sizes_init - ARM's zones: DMA is all of low memory, HighMem above
+ *
+ * Linux's find_limits() and zone_sizes_init() (arch/arm/mm/init.c) for the
+ * armmp kernel: with no machine-specific DMA limit, ZONE_DMA reaches the end
+ * of low memory, so ZONE_NORMAL is empty.
+ */
+void __init zone_sizes_init(void)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+	const unsigned long arm_dma_pfn_limit = 0xffffffffUL >> PAGE_SHIFT;
+
+	min_low_pfn = PFN_UP(memblock_start_of_DRAM());
+	max_low_pfn = PFN_DOWN(memblock_get_current_limit());
+	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	max_zone_pfn[ZONE_DMA] = min(arm_dma_pfn_limit, max_low_pfn);
+	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;
+	max_zone_pfn[ZONE_HIGHMEM] = max_pfn;
+	free_area_init(max_zone_pfn);
+}
+
 /**
  * arm_memblock_init - reserve what is already in use, as Linux's ARM does
  *
@@ -217,12 +261,7 @@ void __init arm_memblock_init(void)
 	if (!memblock_phys_mem_size())
 		panic("no usable memory: memblock.memory is empty (see the messages above)");
 
-	/*
-	 * Linux's adjust_lowmem_bounds(): head.S mapped only lowmem, so
-	 * memblock_alloc(), whose memory is used through __va(), must stay
-	 * below its end.
-	 */
-	memblock_set_current_limit(PHYS_OFFSET + LOWMEM_MAP_SIZE);
+	adjust_lowmem_bounds();
 
 	/* Register the kernel text, kernel data and initrd with memblock. */
 	memblock_reserve(__pa(_stext), _end - _stext);

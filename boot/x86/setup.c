@@ -16,6 +16,8 @@
 #include <boot/e820.h>
 #include <boot/multiboot.h>
 #include <kernel/bug.h>
+#include <kernel/init.h>
+#include <kernel/printk.h>
 #include <kernel/params.h>
 #include <kernel/setup.h>
 #include <mm/memblock.h>
@@ -25,8 +27,26 @@ void early_serial_init(void);			/* drivers/tty/serial/8250_early.c */
 void tsc_init(void);				/* drivers/clocksource/tsc.c */
 void early_reserve_memory(const struct multiboot_boot *boot);	/* boot/x86/reserve.c */
 void reserve_real_mode(void);			/* boot/x86/reserve.c */
+void find_low_pfn_range(void);			/* boot/x86/mm.c */
+void initmem_init(void);			/* boot/x86/mm.c */
 
 static struct multiboot_boot mb __initdata;
+
+/*
+ * The kernel is running from its image, so that range is RAM whatever the
+ * table says — after memmap=exactmap or a memmap=…$… over it, for instance.
+ * Linux's e820_add_kernel_range(): complain and make it RAM again.
+ */
+static void __init e820_add_kernel_range(void)
+{
+	u64 start = __pa(_text), size = __pa(_end) - start;
+
+	if (e820__mapped_all(start, start + size, E820_TYPE_RAM))
+		return;
+	pr_warn(".text .data .bss are not marked as E820_TYPE_RAM!\n");
+	e820__range_remove(start, size, E820_TYPE_RAM, false);
+	e820__range_add(start, size, E820_TYPE_RAM);
+}
 
 void __init setup_arch(void)
 {
@@ -42,9 +62,12 @@ void __init setup_arch(void)
 	if (mb.map.nr_entries == 0)
 		panic("multiboot: no memory map: cannot tell where RAM is");
 	e820__finish_early_params();		/* e820.c: the "user-defined" map, if mem=/memmap= */
+	e820_add_kernel_range();		/* our own image is RAM, whatever the map says */
 	e820__trim_bios_range();		/* e820.c: page 0 and 640K-1M are the BIOS's */
-	e820__end_of_ram_pfn();			/* e820.c: "last_pfn = ..." */
+	max_pfn = e820__end_of_ram_pfn();	/* e820.c: "last_pfn = ...": the end of RAM */
+	find_low_pfn_range();			/* mm.c: max_low_pfn, the end of low memory */
 	e820__memblock_setup();			/* e820.c: usable RAM -> memblock.memory */
 	reserve_real_mode();			/* reserve.c: the first megabyte */
-	memblock_set_node(0, PHYS_ADDR_MAX, &memblock.memory, 0);	/* a PC is one node (initmem_init) */
+	memblock_set_node(0, PHYS_ADDR_MAX, &memblock.memory, 0);	/* a PC is one node */
+	initmem_init();				/* mm.c: "NNNMB HIGHMEM/LOWMEM available." */
 }

@@ -15,4 +15,10 @@ extern const char linux_banner[];	/* kernel/version.c */
  */
 void setup_arch(void);
 
+/*
+ * zone_sizes_init - the arch's zone limits (where DMA, Normal and HighMem may
+ * end) handed to free_area_init(); in boot/<arch>/mm.c.
+ */
+void zone_sizes_init(void);
+
 #endif

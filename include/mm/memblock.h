@@ -118,6 +118,13 @@ struct memblock {
 
 extern struct memblock memblock;
 
+/*
+ * The pfn limits the arch finds from memblock (Linux keeps them in
+ * mm/memblock.c too): min_low_pfn, the first pfn of RAM; max_low_pfn, the end
+ * of low memory (mapped at PAGE_OFFSET); max_pfn, the end of all RAM.
+ */
+extern unsigned long min_low_pfn, max_low_pfn, max_pfn;
+
 /* Values of @end / @max_addr for the allocation functions. */
 #define MEMBLOCK_ALLOC_ANYWHERE		(~(phys_addr_t)0)	/* no upper bound */
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0	/* below memblock.current_limit */

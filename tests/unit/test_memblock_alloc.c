@@ -226,7 +226,7 @@ static void test_alloc_align_zero(void **state)
 	(void)state;
 	add_16m();
 	assert_int_equal(memblock_phys_alloc(100, 0), PHYS(SZ_16M - 128));
-	assert_true(host_log_contains("WARNING: at"));
+	assert_true(host_log_contains("WARNING: CPU: 0 PID: 0 at mm/memblock.c:"));
 	assert_true(host_log_contains("memblock: align 0 requested, using SMP_CACHE_BYTES (64)\n"));
 }
 

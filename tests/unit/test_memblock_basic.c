@@ -803,7 +803,7 @@ static void test_add_over_other_node_warns(void **state)
 	(void)state;
 	memblock_add_node(SZ_256M, SZ_16M, 0, MEMBLOCK_NONE);
 	assert_int_equal(memblock_add(SZ_256M - SZ_4M, SZ_16M + 2 * SZ_4M), 0);
-	assert_true(host_log_contains("WARNING: at"));
+	assert_true(host_log_contains("WARNING: CPU: 0 PID: 0 at mm/memblock.c:"));
 	assert_int_equal(mem->cnt, 3);
 	assert_int_equal(mem->regions[1].nid, 0);
 	assert_region(mem, 1, SZ_256M, SZ_16M);

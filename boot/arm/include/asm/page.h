@@ -17,6 +17,7 @@
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 
 #define PAGE_OFFSET	0xC0000000UL
+#define ARCH_PFN_OFFSET	(PHYS_OFFSET >> PAGE_SHIFT)	/* the memory map starts with RAM, not at pfn 0 */
 #define PHYS_OFFSET	0x40000000UL
 #define TEXT_OFFSET	0x00010000UL	/* QEMU loads the image at RAM + 64 KiB */
 

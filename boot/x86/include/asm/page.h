@@ -16,6 +16,7 @@
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 
 #define PAGE_OFFSET	0xC0000000UL
+#define ARCH_PFN_OFFSET	0UL	/* RAM starts at pfn 0 on a PC */
 #define PHYS_OFFSET	0x0UL		/* RAM starts at physical 0 on a PC */
 
 /*

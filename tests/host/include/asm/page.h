@@ -12,6 +12,7 @@
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 #define PAGE_OFFSET	0UL
+#define ARCH_PFN_OFFSET	0UL
 #define PHYS_OFFSET	0UL
 
 #define __pa(x)		((phys_addr_t)(uintptr_t)(x))
