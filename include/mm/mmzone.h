@@ -121,5 +121,8 @@ void adjust_zone_range_for_zone_movable(int nid, enum zone_type zone_type,
 					unsigned long *zone_start_pfn, unsigned long *zone_end_pfn);
 unsigned long zone_movable_absent_pages(int nid, enum zone_type zone_type,
 					unsigned long zone_start_pfn, unsigned long zone_end_pfn);
+#ifndef __KERNEL__
+void zone_movable_reset_for_tests(void);	/* forget kernelcore=/movablecore= */
+#endif
 
 #endif
