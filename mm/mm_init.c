@@ -25,6 +25,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/memblock.h>
+#include <mm/memory_model.h>
 #include <mm/mm_types.h>
 #include <mm/mmzone.h>
 
@@ -228,6 +229,7 @@ static void __init free_area_init_node(int nid)
 	else
 		pr_info("Initmem setup node %d as memoryless\n", nid);
 	calculate_node_totalpages(pgdat, start_pfn, end_pfn);
+	memmap_alloc_node(pgdat);		/* mm/memory_model/: the node's struct pages */
 	free_area_init_core(pgdat);
 	for (int j = 0; j < MAX_NR_ZONES; j++)
 		if (pgdat->node_zones[j].spanned_pages)
@@ -244,9 +246,10 @@ static void __init init_unavailable_range(unsigned long spfn, unsigned long epfn
 {
 	unsigned long pgcnt;
 
-	/* The memory map begins at ARCH_PFN_OFFSET: below it there is no struct page. */
-	spfn = max(spfn, (unsigned long)ARCH_PFN_OFFSET);
-	pgcnt = epfn > spfn ? epfn - spfn : 0;
+	/* Only pfns the memory model gives a struct page (none below ARCH_PFN_OFFSET). */
+	for (pgcnt = 0; spfn < epfn; spfn++)
+		if (pfn_valid(spfn))
+			pgcnt++;
 
 	if (pgcnt)
 		pr_info("On node %d, zone %s: %lu pages in unavailable ranges\n",
@@ -305,6 +308,7 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 		start_pfn = end_pfn;
 	}
 
+	memmap_prepare();			/* mm/memory_model/: the model's own tables */
 	find_zone_movable_pfns_for_nodes();
 
 	pr_info("Zone ranges:\n");
@@ -336,4 +340,5 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 		free_area_init_node(nid);	/* a node without memory says so and stays empty */
 	}
 	memmap_init();
+	memmap_report();
 }

@@ -17,9 +17,12 @@ HOST_LDLIBS	:= -lcmocka -lfdt
 
 # Whatever ARCH is: the host build is the same for both.  The x86 boot-protocol
 # parsers are plain C over their tables, so they are tested here too.
-HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c $(MM_SRCS) \
+# The memory model is replaced by a heap-backed double (tests/host/memory_model_host.c);
+# the real ones are tested by programs of their own.
+HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
+		   $(filter-out mm/memory_model/%,$(MM_SRCS)) \
 		   boot/x86/multiboot.c boot/x86/e820.c \
-		   tests/host/printk_host.c tests/host/hostparam.c
+		   tests/host/printk_host.c tests/host/hostparam.c tests/host/memory_model_host.c
 # The device-tree reader too; its tests read trees dtc compiles from
 # tests/unit/dts/*.dts into $(HOST_O)/tests/dts/, named by BOOTMM_TEST_DTB_DIR.
 HOST_LIB_SRCS	+= drivers/of/fdt.c drivers/of/of_reserved_mem.c
@@ -30,6 +33,29 @@ HOST_LIB_OBJS	:= $(patsubst %.c,$(HOST_O)/%.o,$(HOST_LIB_SRCS))
 # files and be deleted after each build; they are worth keeping.
 .SECONDARY: $(HOST_LIB_OBJS)
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(HOST_O)/tests/%,$(wildcard tests/unit/test_*.c))
+
+# The early allocators (mm/mm.mk) implement one API, so a program holds one of
+# them, and both end in the buddy allocator's __free_pages_bootmem(), which
+# nothing defines until mm/page_alloc.c exists except their own tests.  So the
+# library leaves out whichever one EARLY_ALLOCATOR chose, and each allocator's
+# tests, test_<name>*.c, link mm/<name>.c whatever the choice.
+EARLY_ALLOCATOR_TESTS	:= bootmem nobootmem
+EARLY_ALLOCATOR_OBJS	:= $(patsubst %,$(HOST_O)/mm/%.o,$(EARLY_ALLOCATOR_TESTS)) \
+			   $(patsubst %.c,$(HOST_O)/%.o,$(EARLY_ALLOCATOR_SRC))
+HOST_LIB_OBJS	:= $(filter-out $(EARLY_ALLOCATOR_OBJS),$(HOST_LIB_OBJS))
+.SECONDARY: $(EARLY_ALLOCATOR_OBJS)
+-include $(EARLY_ALLOCATOR_OBJS:.o=.d)
+
+define early_allocator_tests
+ifneq ($(filter $(HOST_O)/tests/test_$(1)%,$(UNIT_TESTS)),)
+$(filter $(HOST_O)/tests/test_$(1)%,$(UNIT_TESTS)): $(HOST_O)/tests/%: tests/unit/%.c \
+		$(HOST_LIB_OBJS) $(HOST_O)/mm/$(1).o
+	@mkdir -p $$(dir $$@)
+	@$$(if $$(filter 1,$$(V)),,echo "  HOSTLD  $$@")
+	$$(Q)$$(HOST_CC) $$(HOST_CFLAGS) -MMD -MP -o $$@ $$< $$(HOST_LIB_OBJS) $(HOST_O)/mm/$(1).o $$(HOST_LDLIBS)
+endif
+endef
+$(foreach a,$(EARLY_ALLOCATOR_TESTS),$(eval $(call early_allocator_tests,$(a))))
 
 $(HOST_O)/%.o: %.c | deps
 	@mkdir -p $(dir $@)

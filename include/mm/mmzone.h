@@ -21,6 +21,7 @@
 
 #include <kernel/types.h>
 #include <mm/memblock.h>
+#include <mm/mm_types.h>
 
 enum zone_type {
 	ZONE_DMA,
@@ -64,6 +65,9 @@ struct zone {
  * @node_present_pages: pages that exist
  * @node_spanned_pages: pfns spanned, holes included
  * @node_id: the node's number
+ * @node_mem_map: FLATMEM's memory map for this node: the struct page of
+ *	node_start_pfn (the array itself may start a little lower, on a
+ *	MAX_ORDER boundary)
  */
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
@@ -72,7 +76,13 @@ typedef struct pglist_data {
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
 	int node_id;
+	struct page *node_mem_map;
 } pg_data_t;
+
+static inline unsigned long pgdat_end_pfn(const pg_data_t *pgdat)
+{
+	return pgdat->node_start_pfn + pgdat->node_spanned_pages;
+}
 
 /* Every node's pglist_data; NULL for nodes that do not exist. */
 extern struct pglist_data *node_data[MAX_NUMNODES];

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+/*
+ * FLATMEM: one array of struct page for all of physical memory, holes and
+ * all (Linux's CONFIG_FLATMEM: alloc_node_mem_map in mm/page_alloc.c and
+ * the __pfn_to_page of include/asm-generic/memory_model.h).
+ *
+ * Boot pipeline: free_area_init() asks for each node's memory map once the
+ * node's span is known; the first call allocates mem_map from the early
+ * allocator, covering every pfn from ARCH_PFN_OFFSET (the first page of RAM)
+ * to the end of memory, rounded out to MAX_ORDER blocks as the buddy
+ * allocator needs.  pfn_to_page() is then one subtraction and one addition.
+ *
+ * The price is paid for holes too: a pfn without RAM still has its 32 bytes.
+ * That is why machines with large holes use SPARSEMEM; `make run ARCH=arm
+ * DTS=twobanks` shows the difference on the boot line.  Linux allows FLATMEM
+ * with one node only; bootmm lets several nodes share the one array, each
+ * node_mem_map pointing at its first pfn.
+ */
+#include <kernel/bug.h>
+#include <kernel/init.h>
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <mm/memblock.h>
+#include <mm/memory_model.h>
+#include <mm/mmzone.h>
+
+const char memory_model_name[] = "FLATMEM";
+
+struct page *mem_map;		/* the struct page of pfn ARCH_PFN_OFFSET */
+unsigned long max_mapnr;	/* how many pfns from there are valid */
+static unsigned long map_pfns;	/* how many the array holds (MAX_ORDER-rounded) */
+
+void __init memmap_prepare(void)
+{
+	mem_map = NULL;
+	max_mapnr = map_pfns = 0;
+}
+
+void __init memmap_alloc_node(struct pglist_data *pgdat)
+{
+	if (!pgdat->node_spanned_pages)
+		return;
+	if (!mem_map) {
+		unsigned long end = ALIGN(max_pfn, MAX_ORDER_NR_PAGES);
+		phys_addr_t size;
+
+		/* Unsigned: a node below ARCH_PFN_OFFSET wraps round to a huge value. */
+		BUG_ON(pgdat->node_start_pfn - ARCH_PFN_OFFSET >= max_pfn);
+		map_pfns = end - ARCH_PFN_OFFSET;
+		max_mapnr = max_pfn - ARCH_PFN_OFFSET;
+		size = (phys_addr_t)map_pfns * sizeof(struct page);
+		mem_map = memblock_alloc_try_nid(size, SMP_CACHE_BYTES, MEMBLOCK_LOW_LIMIT,
+						 MEMBLOCK_ALLOC_ACCESSIBLE, pgdat->node_id);
+		if (!mem_map)
+			panic("Failed to allocate %llu bytes for the memory map",
+			      (unsigned long long)size);
+	}
+	pgdat->node_mem_map = mem_map + (pgdat->node_start_pfn - ARCH_PFN_OFFSET);
+	pr_debug("%s: node %d, pgdat %08lx, node_mem_map %08lx\n", __func__, pgdat->node_id,
+		 (unsigned long)pgdat, (unsigned long)pgdat->node_mem_map);
+}
+
+void __init memmap_report(void)
+{
+	unsigned long present = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (NODE_DATA(nid))
+			present += NODE_DATA(nid)->node_present_pages;
+	pr_info("Memory model: %s: mem_map %llu KiB for %lu pfns (%lu present, %lu in holes)\n",
+		memory_model_name, (unsigned long long)map_pfns * sizeof(struct page) >> 10,
+		map_pfns, present, map_pfns - present);
+}
+
+bool pfn_valid(unsigned long pfn)
+{
+	return pfn - ARCH_PFN_OFFSET < max_mapnr;	/* below the offset wraps: invalid */
+}
+
+struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + (pfn - ARCH_PFN_OFFSET);
+}
+
+unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
+}

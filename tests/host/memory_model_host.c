@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The memory model for host unit tests of the mm core: a flat struct page
+ * array from the heap, covering pfn 0 to the end of memblock's memory.
+ *
+ * Tests describe "physical memory" with made-up addresses (a PC's 0x1000,
+ * ARM's 0x40000000) that are not the test process's memory, so the kernel's
+ * models, which allocate their maps from memblock and use them through
+ * __va(), cannot run there.  This one behaves as FLATMEM does — pfn_valid()
+ * for every pfn from ARCH_PFN_OFFSET to the end of memory — with calloc().
+ * The real models are tested on their own, over real buffers
+ * (tests/unit/test_memory_model*.c).
+ */
+#include <stdlib.h>
+#include <kernel/bug.h>
+#include <mm/memblock.h>
+#include <mm/memory_model.h>
+#include <mm/mmzone.h>
+
+const char memory_model_name[] = "host";
+
+static struct page *map;
+static unsigned long map_pfns;
+
+void memmap_prepare(void)
+{
+	free(map);
+	map_pfns = PFN_UP(memblock_end_of_DRAM());
+	map = calloc(map_pfns ? map_pfns : 1, sizeof(struct page));
+	BUG_ON(!map);
+}
+
+void memmap_alloc_node(struct pglist_data *pgdat)
+{
+	pgdat->node_mem_map = map + pgdat->node_start_pfn;
+}
+
+void memmap_report(void)
+{
+}
+
+bool pfn_valid(unsigned long pfn)
+{
+	return pfn < map_pfns && pfn - ARCH_PFN_OFFSET < map_pfns;	/* unsigned: below ARCH_PFN_OFFSET wraps */
+}
+
+struct page *pfn_to_page(unsigned long pfn)
+{
+	return map + pfn;
+}
+
+unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - map);
+}
