@@ -48,6 +48,14 @@ bool pfn_valid(unsigned long pfn);
 struct page *pfn_to_page(unsigned long pfn);
 unsigned long page_to_pfn(const struct page *page);
 
+/*
+ * pfn_to_pageblock_bits - where @pfn's pageblock keeps its NR_PAGEBLOCK_BITS
+ * bits (the migrate type): a bitmap and, in *@bitidx, the first bit's index.
+ * FLATMEM keeps one bitmap beside mem_map (Linux: zone->pageblock_flags);
+ * SPARSEMEM one per section, in its mem_section_usage.
+ */
+unsigned long *pfn_to_pageblock_bits(unsigned long pfn, unsigned long *bitidx);
+
 /* Conversions every model gets from the two above. */
 #define page_to_phys(page)	((phys_addr_t)page_to_pfn(page) << PAGE_SHIFT)
 #define phys_to_page(phys)	pfn_to_page((unsigned long)((phys) >> PAGE_SHIFT))

@@ -34,7 +34,10 @@ struct page {
 			unsigned long _pad[4];
 		};
 	};
-	int _mapcount;			/* page tables mapping it, minus one */
+	union {
+		int _mapcount;		/* page tables mapping it, minus one */
+		unsigned int page_type;	/* or, for pages nobody maps: PG_buddy etc. (page_flags.h) */
+	};
 	int _refcount;			/* users; 0 when free */
 };
 

@@ -35,6 +35,16 @@ enum zone_type {
 #define MAX_ORDER		11
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 
+/*
+ * A pageblock is the unit the page allocator gives a migrate type to (Linux's
+ * include/linux/pageblock-flags.h).  Without huge pages it is the largest
+ * buddy block: 1024 pages, 4 MiB.  Each pageblock has NR_PAGEBLOCK_BITS bits
+ * in a bitmap the memory model keeps (pfn_to_pageblock_bits()).
+ */
+#define pageblock_order		(MAX_ORDER - 1)
+#define pageblock_nr_pages	(1UL << pageblock_order)
+#define NR_PAGEBLOCK_BITS	4
+
 struct pglist_data;
 
 /**

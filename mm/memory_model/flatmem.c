@@ -29,10 +29,12 @@ const char memory_model_name[] = "FLATMEM";
 struct page *mem_map;		/* the struct page of pfn ARCH_PFN_OFFSET */
 unsigned long max_mapnr;	/* how many pfns from there are valid */
 static unsigned long map_pfns;	/* how many the array holds (MAX_ORDER-rounded) */
+static unsigned long *pageblock_flags;	/* NR_PAGEBLOCK_BITS per pageblock of mem_map */
 
 void __init memmap_prepare(void)
 {
 	mem_map = NULL;
+	pageblock_flags = NULL;
 	max_mapnr = map_pfns = 0;
 }
 
@@ -53,6 +55,11 @@ void __init memmap_alloc_node(struct pglist_data *pgdat)
 						 MEMBLOCK_ALLOC_ACCESSIBLE, pgdat->node_id);
 		if (!mem_map)
 			panic("Failed to allocate %llu bytes for the memory map",
+			      (unsigned long long)size);
+		size = DIV_ROUND_UP(map_pfns / pageblock_nr_pages * NR_PAGEBLOCK_BITS, 8);
+		pageblock_flags = memblock_alloc(round_up(size, sizeof(long)), sizeof(long));
+		if (!pageblock_flags)
+			panic("Failed to allocate %llu bytes for the pageblock flags",
 			      (unsigned long long)size);
 	}
 	pgdat->node_mem_map = mem_map + (pgdat->node_start_pfn - ARCH_PFN_OFFSET);
@@ -85,4 +92,10 @@ struct page *pfn_to_page(unsigned long pfn)
 unsigned long page_to_pfn(const struct page *page)
 {
 	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
+}
+
+unsigned long *pfn_to_pageblock_bits(unsigned long pfn, unsigned long *bitidx)
+{
+	*bitidx = (pfn - ARCH_PFN_OFFSET) / pageblock_nr_pages * NR_PAGEBLOCK_BITS;
+	return pageblock_flags;
 }

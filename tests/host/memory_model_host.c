@@ -21,13 +21,16 @@ const char memory_model_name[] = "host";
 
 static struct page *map;
 static unsigned long map_pfns;
+static unsigned long *pageblock_flags;
 
 void memmap_prepare(void)
 {
 	free(map);
-	map_pfns = PFN_UP(memblock_end_of_DRAM());
+	free(pageblock_flags);
+	map_pfns = ALIGN(PFN_UP(memblock_end_of_DRAM()), pageblock_nr_pages);
 	map = calloc(map_pfns ? map_pfns : 1, sizeof(struct page));
-	BUG_ON(!map);
+	pageblock_flags = calloc(map_pfns / pageblock_nr_pages * NR_PAGEBLOCK_BITS / 8 + sizeof(long), 1);
+	BUG_ON(!map || !pageblock_flags);
 }
 
 void memmap_alloc_node(struct pglist_data *pgdat)
@@ -52,4 +55,10 @@ struct page *pfn_to_page(unsigned long pfn)
 unsigned long page_to_pfn(const struct page *page)
 {
 	return (unsigned long)(page - map);
+}
+
+unsigned long *pfn_to_pageblock_bits(unsigned long pfn, unsigned long *bitidx)
+{
+	*bitidx = pfn / pageblock_nr_pages * NR_PAGEBLOCK_BITS;
+	return pageblock_flags;
 }
