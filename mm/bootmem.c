@@ -240,8 +240,8 @@ static void __init __free(bootmem_data_t *bdata, unsigned long sidx,
 
 	for (unsigned long idx = sidx; idx < eidx; idx++)
 		if (!map_test_and_clear(bdata->node_bootmem_map, idx)) {
-			pr_crit("bootmem: freeing pfn %#lx on node %td, which is not reserved (double free?)\n",
-				idx + bdata->node_min_pfn, bdata_nid(bdata));
+			pr_crit("bootmem: freeing pfn %#lx on node %td, which is not reserved"
+				" (double free?)\n", idx + bdata->node_min_pfn, bdata_nid(bdata));
 			BUG();
 		}
 }
@@ -405,19 +405,6 @@ int __init reserve_bootmem(unsigned long addr, unsigned long size, int flags)
 /* Allocating: first fit                                                      */
 /* ------------------------------------------------------------------------ */
 
-/* Bad requests are the caller's bug, as in Linux (BUG_ON there). */
-static void __init check_request(unsigned long size, unsigned long align)
-{
-	if (!size) {
-		pr_crit("bootmem: zero-size allocation\n");
-		BUG();
-	}
-	if (align & (align - 1)) {
-		pr_crit("bootmem: alignment %#lx is not a power of 2\n", align);
-		BUG();
-	}
-}
-
 /*
  * Alignment is of the physical address, but bits count from the node's start,
  * which need not be aligned: align the frame, then go back to an index.
@@ -466,7 +453,7 @@ static void *__init alloc_bootmem_bdata(bootmem_data_t *bdata,
 	bdebug("nid=%td size=%lx [%lu pages] align=%lx goal=%lx limit=%lx\n",
 	       bdata_nid(bdata), size, PFN_UP(size), align, goal, limit);
 
-	check_request(size, align);
+	bootmem_check_request(size, align);
 	if (limit && goal + size > limit) {
 		pr_crit("bootmem: goal %#lx + size %#lx is above the limit %#lx\n",
 			goal, size, limit);
@@ -580,15 +567,24 @@ static void *__init alloc_bootmem_core(unsigned long size, unsigned long align,
 	return NULL;
 }
 
-/* Any node, from @goal; then anywhere below @limit. */
-static void *__init ___alloc_bootmem_nopanic(unsigned long size,
-					     unsigned long align,
-					     unsigned long goal,
-					     unsigned long limit)
+/**
+ * ___alloc_bootmem_nopanic - first fit on any node, from a goal, below a limit
+ * @size: bytes
+ * @align: a power of two, or 0
+ * @goal: preferred lowest physical address, dropped if nothing fits above it
+ * @limit: highest physical address + 1, or 0 for none
+ *
+ * The core of the _nopanic wrappers in include/mm/bootmem.h: nodes in
+ * address order, with the goal, then without it.
+ *
+ * Return: the zeroed block's virtual address, or NULL.
+ */
+void *__init ___alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+				      unsigned long goal, unsigned long limit)
 {
 	void *ptr;
 
-	check_request(size, align);
+	bootmem_check_request(size, align);
 	for (;;) {
 		ptr = alloc_bootmem_core(size, align, goal, limit);
 		if (ptr || !goal)
@@ -597,56 +593,8 @@ static void *__init ___alloc_bootmem_nopanic(unsigned long size,
 	}
 }
 
-/* The panicking variants' last words: Linux's two lines, plus who asked. */
-static __noreturn void __init bootmem_alloc_failed(const char *func,
-						   unsigned long size,
-						   unsigned long caller)
-{
-	pr_alert("bootmem alloc of %lu bytes failed!\n", size);
-	panic("Out of memory: %s(%lu bytes) from %pS", func, size, (void *)caller);
-}
-
-static void *__init ___alloc_bootmem(unsigned long size, unsigned long align,
-				     unsigned long goal, unsigned long limit,
-				     const char *func, unsigned long caller)
-{
-	void *mem = ___alloc_bootmem_nopanic(size, align, goal, limit);
-
-	if (!mem)
-		bootmem_alloc_failed(func, size, caller);
-	return mem;
-}
-
 /**
- * __alloc_bootmem_nopanic - allocate boot memory, or return NULL
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_nopanic(unsigned long size, unsigned long align,
-				     unsigned long goal)
-{
-	return ___alloc_bootmem_nopanic(size, align, goal, 0);
-}
-
-/**
- * __alloc_bootmem - allocate boot memory on any node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem(unsigned long size, unsigned long align,
-			     unsigned long goal)
-{
-	return ___alloc_bootmem(size, align, goal, 0, __func__, _RET_IP_);
-}
-
-/**
- * ___alloc_bootmem_node_nopanic - allocate on a node first, below a limit
+ * ___alloc_bootmem_node_nopanic - first fit on a node, then on any node
  * @nid: the preferred node
  * @size: bytes
  * @align: a power of two, or 0
@@ -663,7 +611,7 @@ void *__init ___alloc_bootmem_node_nopanic(int nid, unsigned long size,
 	bootmem_data_t *bdata = nid_bdata(nid);
 	void *ptr;
 
-	check_request(size, align);
+	bootmem_check_request(size, align);
 	for (;;) {
 		/* A limit the goal already breaks would be a bug below: drop it. */
 		if (limit && goal + size > limit)
@@ -679,116 +627,9 @@ void *__init ___alloc_bootmem_node_nopanic(int nid, unsigned long size,
 	}
 }
 
-/**
- * __alloc_bootmem_node_nopanic - allocate on a node first, or return NULL
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_node_nopanic(int nid, unsigned long size,
-					  unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node_nopanic(nid, size, align, goal, 0);
-}
-
-/*
- * bootmm: Linux 4.19's version dropped @limit here, so __alloc_bootmem_low_node()
- * could return high memory; this one keeps it.
- */
-static void *__init ___alloc_bootmem_node(int nid, unsigned long size,
-					  unsigned long align, unsigned long goal,
-					  unsigned long limit, const char *func,
-					  unsigned long caller)
-{
-	void *ptr = ___alloc_bootmem_node_nopanic(nid, size, align, goal, limit);
-
-	if (!ptr)
-		bootmem_alloc_failed(func, size, caller);
-	return ptr;
-}
-
-/**
- * __alloc_bootmem_node - allocate on a node first, then on any node
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_node(int nid, unsigned long size,
-				  unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node(nid, size, align, goal, 0, __func__, _RET_IP_);
-}
-
-/**
- * __alloc_bootmem_low - allocate below ARCH_LOW_ADDRESS_LIMIT (4 GiB)
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_low(unsigned long size, unsigned long align,
-				 unsigned long goal)
-{
-	return ___alloc_bootmem(size, align, goal, ARCH_LOW_ADDRESS_LIMIT,
-				__func__, _RET_IP_);
-}
-
-/**
- * __alloc_bootmem_low_nopanic - allocate below 4 GiB, or return NULL
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_low_nopanic(unsigned long size, unsigned long align,
-					 unsigned long goal)
-{
-	return ___alloc_bootmem_nopanic(size, align, goal, ARCH_LOW_ADDRESS_LIMIT);
-}
-
-/**
- * __alloc_bootmem_low_node - allocate below 4 GiB, on a node first
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: preferred lowest physical address, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_low_node(int nid, unsigned long size,
-				      unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node(nid, size, align, goal, ARCH_LOW_ADDRESS_LIMIT,
-				     __func__, _RET_IP_);
-}
-
 /* ------------------------------------------------------------------------ */
 /* The end: handing the free pages to the buddy allocator                     */
 /* ------------------------------------------------------------------------ */
-
-/**
- * free_bootmem_late - give a range straight to the page allocator
- * @physaddr: physical start
- * @size: bytes
- *
- * For memory found free after free_all_bootmem(), when the bitmaps are gone:
- * each whole page goes to __free_pages_bootmem(); partial pages are kept.
- */
-void __init free_bootmem_late(unsigned long physaddr, unsigned long size)
-{
-	unsigned long end = PFN_DOWN((phys_addr_t)physaddr + size);
-
-	for (unsigned long pfn = PFN_UP(physaddr); pfn < end; pfn++)
-		__free_pages_bootmem(pfn, 0);
-}
 
 /*
  * Hand over one node's free pages: a bitmap word's worth at once where it is

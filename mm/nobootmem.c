@@ -44,19 +44,6 @@ void __init bootmem_init_from_memblock(void)
 /* Allocating                                                                 */
 /* ------------------------------------------------------------------------ */
 
-/* The same rules as the bitmap allocator: a bad request is the caller's bug. */
-static void __init check_request(unsigned long size, unsigned long align)
-{
-	if (!size) {
-		pr_crit("bootmem: zero-size allocation\n");
-		BUG();
-	}
-	if (align & (align - 1)) {
-		pr_crit("bootmem: alignment %#lx is not a power of 2\n", align);
-		BUG();
-	}
-}
-
 /*
  * Find, reserve and zero a block on @nid (NUMA_NO_NODE: any) in [@goal,
  * @limit); @limit 0 means memblock.current_limit, the end of the direct map,
@@ -83,15 +70,23 @@ static void *__init __alloc_memory_core_early(int nid, unsigned long size,
 	return ptr;
 }
 
-/* Anywhere from @goal, then anywhere. */
-static void *__init ___alloc_bootmem_nopanic(unsigned long size,
-					     unsigned long align,
-					     unsigned long goal,
-					     unsigned long limit)
+/**
+ * ___alloc_bootmem_nopanic - allocate from memblock, from a goal, below a limit
+ * @size: bytes
+ * @align: a power of two, or 0
+ * @goal: lowest physical address wanted, dropped if nothing fits above it
+ * @limit: highest physical address + 1 (0: the end of the direct map)
+ *
+ * The core of the _nopanic wrappers in include/mm/bootmem.h.
+ *
+ * Return: the zeroed block's virtual address, or NULL.
+ */
+void *__init ___alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+				      unsigned long goal, unsigned long limit)
 {
 	void *ptr;
 
-	check_request(size, align);
+	bootmem_check_request(size, align);
 	for (;;) {
 		ptr = __alloc_memory_core_early(NUMA_NO_NODE, size, align, goal, limit);
 		if (ptr || !goal)
@@ -100,56 +95,8 @@ static void *__init ___alloc_bootmem_nopanic(unsigned long size,
 	}
 }
 
-/* The panicking variants' last words: Linux's two lines, plus who asked. */
-static __noreturn void __init bootmem_alloc_failed(const char *func,
-						   unsigned long size,
-						   unsigned long caller)
-{
-	pr_alert("bootmem alloc of %lu bytes failed!\n", size);
-	panic("Out of memory: %s(%lu bytes) from %pS", func, size, (void *)caller);
-}
-
-static void *__init ___alloc_bootmem(unsigned long size, unsigned long align,
-				     unsigned long goal, unsigned long limit,
-				     const char *func, unsigned long caller)
-{
-	void *mem = ___alloc_bootmem_nopanic(size, align, goal, limit);
-
-	if (!mem)
-		bootmem_alloc_failed(func, size, caller);
-	return mem;
-}
-
 /**
- * __alloc_bootmem_nopanic - allocate boot memory, or return NULL
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_nopanic(unsigned long size, unsigned long align,
-				     unsigned long goal)
-{
-	return ___alloc_bootmem_nopanic(size, align, goal, 0);
-}
-
-/**
- * __alloc_bootmem - allocate boot memory on any node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem(unsigned long size, unsigned long align,
-			     unsigned long goal)
-{
-	return ___alloc_bootmem(size, align, goal, 0, __func__, _RET_IP_);
-}
-
-/**
- * ___alloc_bootmem_node_nopanic - allocate on a node first, below a limit
+ * ___alloc_bootmem_node_nopanic - allocate on a node first, then on any node
  * @nid: the preferred node
  * @size: bytes
  * @align: a power of two, or 0
@@ -164,7 +111,7 @@ void *__init ___alloc_bootmem_node_nopanic(int nid, unsigned long size,
 {
 	void *ptr;
 
-	check_request(size, align);
+	bootmem_check_request(size, align);
 	for (;;) {
 		ptr = __alloc_memory_core_early(nid, size, align, goal, limit);
 		if (ptr)
@@ -174,93 +121,6 @@ void *__init ___alloc_bootmem_node_nopanic(int nid, unsigned long size,
 			return ptr;
 		goal = 0;
 	}
-}
-
-/**
- * __alloc_bootmem_node_nopanic - allocate on a node first, or return NULL
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_node_nopanic(int nid, unsigned long size,
-					  unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node_nopanic(nid, size, align, goal, 0);
-}
-
-static void *__init ___alloc_bootmem_node(int nid, unsigned long size,
-					  unsigned long align, unsigned long goal,
-					  unsigned long limit, const char *func,
-					  unsigned long caller)
-{
-	void *ptr = ___alloc_bootmem_node_nopanic(nid, size, align, goal, limit);
-
-	if (!ptr)
-		bootmem_alloc_failed(func, size, caller);
-	return ptr;
-}
-
-/**
- * __alloc_bootmem_node - allocate on a node first, then on any node
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_node(int nid, unsigned long size,
-				  unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node(nid, size, align, goal, 0, __func__, _RET_IP_);
-}
-
-/**
- * __alloc_bootmem_low - allocate below ARCH_LOW_ADDRESS_LIMIT (4 GiB)
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_low(unsigned long size, unsigned long align,
-				 unsigned long goal)
-{
-	return ___alloc_bootmem(size, align, goal, ARCH_LOW_ADDRESS_LIMIT,
-				__func__, _RET_IP_);
-}
-
-/**
- * __alloc_bootmem_low_nopanic - allocate below 4 GiB, or return NULL
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address, or NULL.
- */
-void *__init __alloc_bootmem_low_nopanic(unsigned long size, unsigned long align,
-					 unsigned long goal)
-{
-	return ___alloc_bootmem_nopanic(size, align, goal, ARCH_LOW_ADDRESS_LIMIT);
-}
-
-/**
- * __alloc_bootmem_low_node - allocate below 4 GiB, on a node first
- * @nid: the preferred node
- * @size: bytes
- * @align: a power of two, or 0
- * @goal: lowest physical address wanted, dropped if nothing fits above it
- *
- * Return: the zeroed block's virtual address.  Panics if nothing fits.
- */
-void *__init __alloc_bootmem_low_node(int nid, unsigned long size,
-				      unsigned long align, unsigned long goal)
-{
-	return ___alloc_bootmem_node(nid, size, align, goal, ARCH_LOW_ADDRESS_LIMIT,
-				     __func__, _RET_IP_);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -334,22 +194,6 @@ int __init reserve_bootmem_node(int nid, unsigned long physaddr,
 /* ------------------------------------------------------------------------ */
 /* The end: handing the free pages to the buddy allocator                     */
 /* ------------------------------------------------------------------------ */
-
-/**
- * free_bootmem_late - give a range straight to the page allocator
- * @physaddr: physical start
- * @size: bytes
- *
- * For memory found free after free_all_bootmem(): each whole page goes to
- * __free_pages_bootmem(); memblock is not updated.
- */
-void __init free_bootmem_late(unsigned long physaddr, unsigned long size)
-{
-	unsigned long end = PFN_DOWN((phys_addr_t)physaddr + size);
-
-	for (unsigned long pfn = PFN_UP(physaddr); pfn < end; pfn++)
-		__free_pages_bootmem(pfn, 0);
-}
 
 /*
  * Frames [@start, @end) in blocks as large as their alignment allows, up to

@@ -29,8 +29,10 @@
 #ifndef BOOTMM_MM_BOOTMEM_H
 #define BOOTMM_MM_BOOTMEM_H
 
+#include <kernel/bug.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
+#include <kernel/printk.h>
 #include <kernel/pfn.h>
 #include <kernel/types.h>
 #include <mm/memblock.h>
@@ -44,7 +46,8 @@
 #endif
 
 #ifndef EBUSY
-#define EBUSY			16	/* reserve_bootmem(BOOTMEM_EXCLUSIVE): already reserved */
+/* reserve_bootmem(BOOTMEM_EXCLUSIVE): a page of the range is reserved already */
+#define EBUSY			16
 #endif
 
 /*
@@ -108,7 +111,6 @@ void bootmem_init_from_memblock(void);
 unsigned long free_all_bootmem(void);
 void free_bootmem_node(int nid, unsigned long physaddr, unsigned long size);
 void free_bootmem(unsigned long physaddr, unsigned long size);
-void free_bootmem_late(unsigned long physaddr, unsigned long size);
 int reserve_bootmem(unsigned long addr, unsigned long size, int flags);
 int reserve_bootmem_node(int nid, unsigned long physaddr, unsigned long size,
 			 int flags);
@@ -116,30 +118,118 @@ int reserve_bootmem_node(int nid, unsigned long physaddr, unsigned long size,
 /* --- allocating ---------------------------------------------------------------- */
 
 /*
- * Every allocator below returns zeroed memory by its virtual address (__va of
- * the physical one).  @align is a power of two (0: no alignment); @goal is the
+ * Each implementation provides the two cores; everything else in this section
+ * is the same for all of them, so it lives here.
+ *
+ * Every allocator returns zeroed memory by its virtual address (__va of the
+ * physical one).  @align is a power of two (0: no alignment); @goal is the
  * physical address the caller would like the block at or above, dropped if
- * nothing fits there.  The variants without _nopanic panic, naming the size and
- * their caller, when nothing fits anywhere; the _nopanic ones return NULL.
- * The _low ones stay below ARCH_LOW_ADDRESS_LIMIT (4 GiB); the _node ones try
- * node @nid first, then any node.
+ * nothing fits there; @limit is the highest address + 1, 0 for no limit but
+ * the allocator's own.  The _node variants try node @nid first, then any.
  */
-void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal);
-void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
-			      unsigned long goal);
-void *__alloc_bootmem_node(int nid, unsigned long size, unsigned long align,
-			   unsigned long goal);
-void *__alloc_bootmem_node_nopanic(int nid, unsigned long size,
-				   unsigned long align, unsigned long goal);
+void *___alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+			       unsigned long goal, unsigned long limit);
 void *___alloc_bootmem_node_nopanic(int nid, unsigned long size,
 				    unsigned long align, unsigned long goal,
 				    unsigned long limit);
-void *__alloc_bootmem_low(unsigned long size, unsigned long align,
-			  unsigned long goal);
-void *__alloc_bootmem_low_nopanic(unsigned long size, unsigned long align,
-				  unsigned long goal);
-void *__alloc_bootmem_low_node(int nid, unsigned long size, unsigned long align,
-			       unsigned long goal);
+
+/**
+ * bootmem_check_request - BUG() on a request no allocator can honour
+ * @size: bytes, not 0
+ * @align: a power of two, or 0
+ *
+ * A bad request is the caller's bug, as in Linux (BUG_ON in alloc_bootmem_bdata()).
+ */
+static inline void bootmem_check_request(unsigned long size, unsigned long align)
+{
+	if (!size) {
+		pr_crit("bootmem: zero-size allocation\n");
+		BUG();
+	}
+	if (align & (align - 1)) {
+		pr_crit("bootmem: alignment %#lx is not a power of 2\n", align);
+		BUG();
+	}
+}
+
+/**
+ * bootmem_alloc_or_panic - what the panicking variants do with a NULL
+ * @ptr: the _nopanic core's result
+ * @size: the request, for the message
+ * @func: the variant called
+ * @caller: the function that called it
+ *
+ * Linux's two lines, with who asked: "bootmem alloc of N bytes failed!", then
+ * "Kernel panic - not syncing: Out of memory: __alloc_bootmem(N bytes) from f()".
+ *
+ * Return: @ptr, when it is not NULL.
+ */
+static inline void *bootmem_alloc_or_panic(void *ptr, unsigned long size,
+					   const char *func, const char *caller)
+{
+	if (unlikely(!ptr)) {
+		pr_alert("bootmem alloc of %lu bytes failed!\n", size);
+		panic("Out of memory: %s(%lu bytes) from %s()", func, size, caller);
+	}
+	return ptr;
+}
+
+/* __alloc_bootmem_nopanic - any node; NULL if nothing fits. */
+static inline void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+					    unsigned long goal)
+{
+	return ___alloc_bootmem_nopanic(size, align, goal, 0);
+}
+
+/* __alloc_bootmem_node_nopanic - node @nid first; NULL if nothing fits. */
+static inline void *__alloc_bootmem_node_nopanic(int nid, unsigned long size,
+						 unsigned long align, unsigned long goal)
+{
+	return ___alloc_bootmem_node_nopanic(nid, size, align, goal, 0);
+}
+
+/* __alloc_bootmem_low_nopanic - below ARCH_LOW_ADDRESS_LIMIT (4 GiB); NULL if nothing fits. */
+static inline void *__alloc_bootmem_low_nopanic(unsigned long size, unsigned long align,
+						unsigned long goal)
+{
+	return ___alloc_bootmem_nopanic(size, align, goal, ARCH_LOW_ADDRESS_LIMIT);
+}
+
+/*
+ * The panicking variants are macros so that the message can name the
+ * function that called them (bootmm has no symbol table to turn a return
+ * address into a name).  Each argument is evaluated once.
+ *
+ * __alloc_bootmem(size, align, goal): any node.
+ * __alloc_bootmem_node(nid, size, align, goal): node @nid first.
+ * __alloc_bootmem_low(size, align, goal): below 4 GiB.
+ * __alloc_bootmem_low_node(nid, size, align, goal): below 4 GiB, @nid first
+ *	(bootmm: Linux 4.19 dropped the limit on this one; this keeps it).
+ */
+#define __alloc_bootmem(size, align, goal) ({					\
+	unsigned long __bm_size = (size);					\
+	bootmem_alloc_or_panic(___alloc_bootmem_nopanic(__bm_size, align, goal, 0), \
+			       __bm_size, "__alloc_bootmem", __func__);		\
+})
+#define __alloc_bootmem_node(nid, size, align, goal) ({			\
+	unsigned long __bm_size = (size);					\
+	bootmem_alloc_or_panic(___alloc_bootmem_node_nopanic(nid, __bm_size, align, \
+							     goal, 0),		\
+			       __bm_size, "__alloc_bootmem_node", __func__);	\
+})
+#define __alloc_bootmem_low(size, align, goal) ({				\
+	unsigned long __bm_size = (size);					\
+	bootmem_alloc_or_panic(___alloc_bootmem_nopanic(__bm_size, align, goal,	\
+							ARCH_LOW_ADDRESS_LIMIT), \
+			       __bm_size, "__alloc_bootmem_low", __func__);	\
+})
+#define __alloc_bootmem_low_node(nid, size, align, goal) ({			\
+	unsigned long __bm_size = (size);					\
+	bootmem_alloc_or_panic(___alloc_bootmem_node_nopanic(nid, __bm_size, align, \
+							     goal,		\
+							     ARCH_LOW_ADDRESS_LIMIT), \
+			       __bm_size, "__alloc_bootmem_low_node", __func__); \
+})
 
 /*
  * The goal of the everyday wrappers.  Linux's bitmap build used
@@ -182,11 +272,28 @@ void *__alloc_bootmem_low_node(int nid, unsigned long size, unsigned long align,
  * bootmm).  free_all_bootmem() calls reset_all_zones_managed_pages() once, to
  * zero every zone's managed-page count, then __free_pages_bootmem() for each
  * free block: 2^@order pages from page frame @pfn, @pfn aligned to 2^@order.
- * Linux passes the block's struct page as well; bootmm's memory map comes with
- * the memory models, so the frame number is the block's name here.
+ * Linux passes the block's struct page as well; the frame number names the
+ * block here, and the page allocator finds its struct page from it.
  */
 void __free_pages_bootmem(unsigned long pfn, unsigned int order);
 void reset_all_zones_managed_pages(void);
+
+/**
+ * free_bootmem_late - give a range straight to the page allocator
+ * @physaddr: physical start
+ * @size: bytes
+ *
+ * For memory found free after free_all_bootmem(), when the early allocator
+ * is gone: each whole page goes to __free_pages_bootmem(); partial pages are
+ * kept.
+ */
+static inline void free_bootmem_late(unsigned long physaddr, unsigned long size)
+{
+	unsigned long end = PFN_DOWN((phys_addr_t)physaddr + size);
+
+	for (unsigned long pfn = PFN_UP(physaddr); pfn < end; pfn++)
+		__free_pages_bootmem(pfn, 0);
+}
 
 #ifndef __KERNEL__
 /* Host unit tests and benchmarks only: forget every node, limit and hint. */
