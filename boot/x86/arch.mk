@@ -9,7 +9,7 @@ CROSS_COMPILE	:=
 ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic \
 		   -fno-asynchronous-unwind-tables
 LDFLAGS		:= -m elf_i386 -nostdlib -static -z noexecstack --no-warn-rwx-segments
-ARCH_SRCS	:= boot/x86/head.S boot/x86/setup.c boot/x86/multiboot.c boot/x86/e820.c \
+ARCH_SRCS	:= boot/x86/head.S boot/x86/entry.S boot/x86/traps.c boot/x86/setup.c boot/x86/multiboot.c boot/x86/e820.c \
 		   boot/x86/reserve.c boot/x86/mm.c boot/x86/reboot.c \
 		   drivers/tty/serial/8250_early.c drivers/clocksource/tsc.c
 ARCH_LIBS	:=

@@ -25,6 +25,7 @@
 extern u32 boot_magic, boot_info;		/* saved by head.S */
 void early_serial_init(void);			/* drivers/tty/serial/8250_early.c */
 void tsc_init(void);				/* drivers/clocksource/tsc.c */
+void trap_init(void);				/* boot/x86/traps.c */
 void early_reserve_memory(const struct multiboot_boot *boot);	/* boot/x86/reserve.c */
 void reserve_real_mode(void);			/* boot/x86/reserve.c */
 void find_low_pfn_range(void);			/* boot/x86/mm.c */
@@ -50,6 +51,7 @@ static void __init e820_add_kernel_range(void)
 
 void __init setup_arch(void)
 {
+	trap_init();				/* traps.c: faults are reported, not a silent reset */
 	tsc_init();				/* the clock behind printk's timestamps */
 	if (multiboot_parse(boot_magic, boot_info, &mb) == 0)
 		set_boot_command_line(mb.cmdline);	/* multiboot.c: command line and memory map */

@@ -442,22 +442,57 @@ static bool __init rmem_before(const struct reserved_mem *a, const struct reserv
 }
 
 /* Sort the table by address and report regions that overlap. */
+static void __init rmem_swap(int a, int b)
+{
+	struct reserved_mem tmp = reserved_mem[a];
+
+	reserved_mem[a] = reserved_mem[b];
+	reserved_mem[b] = tmp;
+}
+
+static void __init rmem_sift_down(int root, int n)
+{
+	for (;;) {
+		int child = 2 * root + 1;
+
+		if (child >= n)
+			return;
+		if (child + 1 < n && rmem_before(&reserved_mem[child], &reserved_mem[child + 1]))
+			child++;
+		if (!rmem_before(&reserved_mem[root], &reserved_mem[child]))
+			return;
+		rmem_swap(root, child);
+		root = child;
+	}
+}
+
+/*
+ * Sort by base, then size, with a heapsort, as Linux's sort() is.  A heapsort
+ * does not keep equal entries in their order, and that shows: the size-only
+ * regions (all still base 0, size 0 here) are then allocated — and reported —
+ * in the order the sort leaves them, which for two such regions is the
+ * reverse of the tree's, in Linux 6.1 and here alike.
+ */
+static void __init sort_reserved_mem(void)
+{
+	int i, n = reserved_mem_count;
+
+	for (i = n / 2 - 1; i >= 0; i--)		/* build a max-heap */
+		rmem_sift_down(i, n);
+	for (i = n - 1; i > 0; i--) {			/* move the largest to the end */
+		rmem_swap(0, i);
+		rmem_sift_down(0, i);
+	}
+}
+
 static void __init __rmem_check_for_overlap(void)
 {
-	int i, j;
+	int i;
 
 	if (reserved_mem_count < 2)
 		return;
 
-	/* Insertion sort: at most 64 entries. */
-	for (i = 1; i < reserved_mem_count; i++) {
-		struct reserved_mem tmp = reserved_mem[i];
-
-		for (j = i; j > 0 && rmem_before(&tmp, &reserved_mem[j - 1]); j--)
-			reserved_mem[j] = reserved_mem[j - 1];
-		reserved_mem[j] = tmp;
-	}
-
+	sort_reserved_mem();
 	for (i = 0; i < reserved_mem_count - 1; i++) {
 		struct reserved_mem *this = &reserved_mem[i];
 		struct reserved_mem *next = &reserved_mem[i + 1];

@@ -1,0 +1,3 @@
+# dtb: tests/golden/dts-arm64/numa2.dts
+# bootargs: console=ttyAMA0 earlycon loglevel=8 ignore_loglevel panic=-1 nokaslr
+qemu-system-aarch64 -M virt -accel tcg -cpu cortex-a57 -m 1G -nographic -no-reboot -device loader,file=<work>/boot-stub-arm64.bin,addr=0x40100000,force-raw=on -device loader,addr=0x40100018,data=0x44000000,data-len=8 -device loader,addr=0x40100020,data=0x40200000,data-len=8 -device loader,file=<kernel-dir>/boot/Image-6.1.0-50-arm64,addr=0x40200000,force-raw=on -device loader,file=<work>/dtb/dts-arm64-numa2.dtb,addr=0x44000000,force-raw=on -device loader,addr=0x40100000,cpu-num=0

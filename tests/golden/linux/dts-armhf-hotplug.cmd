@@ -1,0 +1,3 @@
+# dtb: dts/hotplug.dts
+# bootargs: console=ttyAMA0 earlycon loglevel=8 ignore_loglevel panic=-1 nokaslr
+qemu-system-arm -M virt,highmem=off -accel tcg -cpu cortex-a15 -m 1G -nographic -no-reboot -device loader,file=<work>/boot-stub-armhf.bin,addr=0x40100000,force-raw=on -device loader,addr=0x40100010,data=0x44000000,data-len=4 -device loader,addr=0x40100014,data=0x40110000,data-len=4 -device loader,file=<kernel-dir>/boot/vmlinuz-6.1.0-50-armmp-lpae,addr=0x40110000,force-raw=on -device loader,file=<work>/dtb/dts-armhf-hotplug.dtb,addr=0x44000000,force-raw=on -device loader,addr=0x40100000,cpu-num=0
