@@ -15,12 +15,18 @@
  *   4. sizes each zone of each node — spanned pfns, present pages, pages
  *      left once the memory map (one struct page per pfn) is paid for — and
  *      prints "Initmem setup node N",
- *   5. walks the holes inside zones: their pages will get a struct page
- *      marked reserved ("On node N, zone Z: N pages in unavailable ranges").
+ *   5. initialises every struct page (memmap_init): each pfn of memory gets
+ *      its zone and node, each pageblock on memory MIGRATE_MOVABLE, and the
+ *      pfns of holes that have a struct page are marked reserved ("On node
+ *      N, zone Z: N pages in unavailable ranges"); then the memory model
+ *      prints what its map costs, and `memmap_check` verifies it all.
  *
  * All the arithmetic is on pfns (page frame numbers); ranges are [start, end).
+ * The memory model (mm/memory_model/, chosen with MEMORY_MODEL=) owns the
+ * struct page arrays; this file only goes through pfn_to_page().
  */
 #include <string.h>
+#include <kernel/bug.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
@@ -28,6 +34,8 @@
 #include <mm/memory_model.h>
 #include <mm/mm_types.h>
 #include <mm/mmzone.h>
+#include <mm/page_flags.h>
+#include <mm/pageblock.h>
 
 struct pglist_data *node_data[MAX_NUMNODES];
 const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
@@ -236,30 +244,197 @@ static void __init free_area_init_node(int nid)
 			pgdat->nr_zones = j + 1;
 }
 
+/* --- pageblock bits (Linux's mm/page_alloc.c) ------------------------------- */
+
+/**
+ * get_pfnblock_flags_mask - read the bits of @pfn's pageblock
+ * @page: the struct page of @pfn (unused: the model finds the bitmap by pfn)
+ * @pfn: any pfn of the pageblock
+ * @mask: which bits, e.g. MIGRATETYPE_MASK
+ */
+unsigned long get_pfnblock_flags_mask(const struct page *page, unsigned long pfn,
+				      unsigned long mask)
+{
+	unsigned long bitidx, *bitmap = pfn_to_pageblock_bits(pfn, &bitidx);
+
+	(void)page;
+	return (bitmap[bitidx / BITS_PER_LONG] >> (bitidx % BITS_PER_LONG)) & mask;
+}
+
+/**
+ * set_pfnblock_flags_mask - write the bits of @pfn's pageblock
+ * @page: the struct page of @pfn (unused, as above)
+ * @flags: the new value of the bits in @mask
+ * @pfn: any pfn of the pageblock
+ * @mask: which bits
+ *
+ * Linux uses cmpxchg: other CPUs may change the same word.  bootmm runs on
+ * one CPU with interrupts off, so a plain read-modify-write is enough.
+ */
+void set_pfnblock_flags_mask(struct page *page, unsigned long flags, unsigned long pfn,
+			     unsigned long mask)
+{
+	unsigned long bitidx, *bitmap = pfn_to_pageblock_bits(pfn, &bitidx);
+	unsigned long *word = &bitmap[bitidx / BITS_PER_LONG];
+	unsigned int shift = bitidx % BITS_PER_LONG;
+
+	(void)page;
+	*word = (*word & ~(mask << shift)) | ((flags & mask) << shift);
+}
+
+int get_pageblock_migratetype(const struct page *page)
+{
+	return (int)get_pfnblock_flags_mask(page, page_to_pfn(page), MIGRATETYPE_MASK);
+}
+
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	set_pfnblock_flags_mask(page, (unsigned long)migratetype, page_to_pfn(page),
+				MIGRATETYPE_MASK);
+}
+
+/* --- struct page initialisation --------------------------------------------- */
+
+/*
+ * The layout of page->flags, at debug level, in Linux's words (its
+ * mminit_verify_pageflags_layout(), which prints them with mminit_loglevel=4).
+ * bootmm has no last-cpupid, KASAN tag or multi-generation LRU fields: 0.
+ */
+static void __init mminit_verify_pageflags_layout(void)
+{
+	int shift = BITS_PER_LONG;
+	int width = shift - SECTIONS_WIDTH - NODES_WIDTH - ZONES_WIDTH;
+	unsigned long or_mask, add_mask;
+
+	pr_debug("mminit::pageflags_layout_widths Section %d Node %d Zone %d Lastcpupid %d Kasantag %d Gen %d Tier %d Flags %d\n",
+		 SECTIONS_WIDTH, NODES_WIDTH, ZONES_WIDTH, 0, 0, 0, 0, NR_PAGEFLAGS);
+	pr_debug("mminit::pageflags_layout_shifts Section %d Node %d Zone %d Lastcpupid %d Kasantag %d\n",
+		 SECTIONS_SHIFT, NODES_SHIFT, ZONES_SHIFT, 0, 0);
+	pr_debug("mminit::pageflags_layout_pgshifts Section %lu Node %lu Zone %lu Lastcpupid %lu Kasantag %lu\n",
+		 (unsigned long)SECTIONS_PGSHIFT, (unsigned long)NODES_PGSHIFT,
+		 (unsigned long)ZONES_PGSHIFT, 0UL, 0UL);
+	pr_debug("mminit::pageflags_layout_nodezoneid Node/Zone ID: %lu -> %lu\n",
+		 (unsigned long)(ZONEID_PGOFF + ZONEID_SHIFT), (unsigned long)ZONEID_PGOFF);
+	pr_debug("mminit::pageflags_layout_usage location: %d -> %d layout %d -> %d unused %d -> %d page-flags\n",
+		 shift, width, width, NR_PAGEFLAGS, NR_PAGEFLAGS, 0);
+
+	/* The fields are packed from the top, in this order, without overlap. */
+	if (SECTIONS_WIDTH) {
+		shift -= SECTIONS_WIDTH;
+		BUG_ON(shift != SECTIONS_PGSHIFT);
+	}
+	shift -= NODES_WIDTH;
+	BUG_ON(shift != NODES_PGSHIFT);
+	shift -= ZONES_WIDTH;
+	BUG_ON(shift != ZONES_PGSHIFT);
+	or_mask = (ZONES_MASK << ZONES_PGSHIFT) | (NODES_MASK << NODES_PGSHIFT) |
+		  (SECTIONS_MASK << (SECTIONS_PGSHIFT % BITS_PER_LONG));
+	add_mask = (ZONES_MASK << ZONES_PGSHIFT) + (NODES_MASK << NODES_PGSHIFT) +
+		   (SECTIONS_MASK << (SECTIONS_PGSHIFT % BITS_PER_LONG));
+	BUG_ON(or_mask != add_mask);
+}
+
+/*
+ * The pages of memory [start_pfn, start_pfn + size) of one zone: each gets
+ * its zone and node, each pageblock that starts here MIGRATE_MOVABLE, so
+ * that the boot's unmovable allocations do not scatter over all of them
+ * (Linux's memmap_init_range() for MEMINIT_EARLY).  A pageblock without
+ * struct pages (a memory model that failed to map it) is skipped:
+ * memmap_check reports it.
+ */
+static void __init memmap_init_range(unsigned long size, int nid, enum zone_type zone,
+				     unsigned long start_pfn)
+{
+	unsigned long pfn = start_pfn, end_pfn = start_pfn + size;
+
+	while (pfn < end_pfn) {
+		unsigned long block_end = min(pageblock_end_pfn(pfn), end_pfn);
+		struct page *page;
+
+		if (!pfn_valid(pfn)) {
+			pfn = block_end;
+			continue;
+		}
+		page = pfn_to_page(pfn);
+		for (; pfn < block_end; pfn++, page++) {
+			__init_single_page(page, pfn, zone, nid);
+			if (pageblock_aligned(pfn))
+				set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+		}
+	}
+}
+
 /*
  * Pages in holes between memory ranges, inside a zone, still get a struct
- * page (marked reserved) so that pfn walkers find something sane there.
- * Linux's init_unavailable_range(); the memory model does the marking.
+ * page (marked reserved) so that pfn walkers find something sane there:
+ * every pfn the memory model gives a struct page.  A whole pageblock without
+ * one is skipped at once (no model maps less than a pageblock).  Linux's
+ * init_unavailable_range(); returns the count, which it prints.
  */
+static unsigned long __init __init_unavailable_range(unsigned long spfn, unsigned long epfn,
+						     int zone, int node)
+{
+	unsigned long pfn, pgcnt = 0;
+
+	for (pfn = spfn; pfn < epfn; pfn++) {
+		if (!pfn_valid(pageblock_start_pfn(pfn))) {
+			pfn = pageblock_end_pfn(pfn) - 1;
+			continue;
+		}
+		if (!pfn_valid(pfn))	/* past max_pfn in a PC's last pageblock */
+			continue;
+		__init_single_page(pfn_to_page(pfn), pfn, zone, node);
+		__SetPageReserved(pfn_to_page(pfn));
+		pgcnt++;
+	}
+	return pgcnt;
+}
+
 static void __init init_unavailable_range(unsigned long spfn, unsigned long epfn,
 					  int zone, int node)
 {
-	unsigned long pgcnt;
-
-	/* Only pfns the memory model gives a struct page (none below ARCH_PFN_OFFSET). */
-	for (pgcnt = 0; spfn < epfn; spfn++)
-		if (pfn_valid(spfn))
-			pgcnt++;
+	unsigned long pgcnt = __init_unavailable_range(spfn, epfn, zone, node);
 
 	if (pgcnt)
 		pr_info("On node %d, zone %s: %lu pages in unavailable ranges\n",
 			node, zone_names[zone], pgcnt);
 }
 
-/* Walk memory ranges zone by zone, as Linux's memmap_init(), to find the holes. */
+/* One range's part of one zone, and the hole before it: Linux's memmap_init_zone_range(). */
+static void __init memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
+					  unsigned long end_pfn, unsigned long *hole_pfn)
+{
+	unsigned long zone_start_pfn = zone->zone_start_pfn, zone_end = zone_end_pfn(zone);
+	int nid = zone->zone_pgdat->node_id, zone_id = zone_idx(zone);
+
+	start_pfn = clamp(start_pfn, zone_start_pfn, zone_end);
+	end_pfn = clamp(end_pfn, zone_start_pfn, zone_end);
+	if (start_pfn >= end_pfn)
+		return;
+	memmap_init_range(end_pfn - start_pfn, nid, zone_id, start_pfn);
+	if (*hole_pfn < start_pfn)
+		init_unavailable_range(*hole_pfn, start_pfn, zone_id, nid);
+	*hole_pfn = end_pfn;
+}
+
+/*
+ * Every struct page, memory range by memory range and zone by zone, holes
+ * included (Linux's memmap_init()).  A hole takes the zone and node of the
+ * range after it; what lies after the last range takes the last one's.
+ *
+ * That last part: a model's map may go on past the end of memory.  Under
+ * SPARSEMEM it runs to the end of the last section (98336 pfns on a 128 MiB
+ * PC, whose memory ends at pfn 0x7fe0 in a 512 MiB section); under ARM's
+ * FLATMEM to the end of the last pageblock.  Linux 6.1 initialises the
+ * section's tail as reserved and reports it as one more "On node N, zone Z:
+ * ... pages in unavailable ranges" line.  bootmm initialises it the same way
+ * but says so in a line of its own, so that the zone block stays that of the
+ * Linux logs the boot tests compare with (Debian's kernels are FLATMEM, see
+ * docs/memory-models.md).
+ */
 static void __init memmap_init(void)
 {
-	unsigned long start_pfn, end_pfn, hole_pfn = 0;
+	unsigned long start_pfn, end_pfn = 0, hole_pfn = 0, tail_end, pgcnt;
 	int i, zone_id = 0, nid = 0;
 
 	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid) {
@@ -267,22 +442,70 @@ static void __init memmap_init(void)
 
 		for (int j = 0; j < MAX_NR_ZONES; j++) {
 			struct zone *zone = &node->node_zones[j];
-			unsigned long zs, ze;
 
 			if (!populated_zone(zone))
 				continue;
-			zs = clamp(start_pfn, zone->zone_start_pfn, zone_end_pfn(zone));
-			ze = clamp(end_pfn, zone->zone_start_pfn, zone_end_pfn(zone));
-			if (zs >= ze)
-				continue;
-			if (hole_pfn < zs)
-				init_unavailable_range(hole_pfn, zs, j, nid);
-			hole_pfn = ze;
+			memmap_init_zone_range(zone, start_pfn, end_pfn, &hole_pfn);
 			zone_id = j;
 		}
 	}
-	/* Under FLATMEM the memory map ends with the last range: no tail hole. */
-	init_unavailable_range(hole_pfn, end_pfn, zone_id, nid);
+
+#ifdef CONFIG_SPARSEMEM
+	tail_end = round_up(end_pfn, PAGES_PER_SECTION);
+#else
+	tail_end = round_up(end_pfn, pageblock_nr_pages);
+#endif
+	if (hole_pfn >= tail_end)
+		return;
+	pgcnt = __init_unavailable_range(hole_pfn, tail_end, zone_id, nid);
+	if (pgcnt)
+		pr_info("memmap_init: %lu pages in unavailable ranges after the end of memory, pfns %#lx-%#lx, reserved in node %d, zone %s\n",
+			pgcnt, hole_pfn, tail_end - 1, nid, zone_names[zone_id]);
+}
+
+/**
+ * memmap_report_line - the boot line every memory model prints
+ * @pfns: how many struct pages its map holds
+ *
+ * What the map costs, for how many pfns, of which memory (the nodes' present
+ * pages) and holes: one shape for every model, so that boots compare.
+ */
+void __init memmap_report_line(unsigned long pfns)
+{
+	unsigned long present = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (NODE_DATA(nid))
+			present += NODE_DATA(nid)->node_present_pages;
+	pr_info("Memory model: %s: mem_map %llu KiB for %lu pfns (%lu present, %lu in holes)\n",
+		memory_model_name, (unsigned long long)pfns * sizeof(struct page) >> 10,
+		pfns, present, pfns - present);
+}
+
+/**
+ * reserve_bootmem_region - mark the pages of [@start, @end) PageReserved
+ * @start: first byte (rounded down to its page)
+ * @end: end, exclusive (rounded up)
+ *
+ * Called when the early allocator hands its memory to the buddy allocator,
+ * for each range of memblock.reserved (and bootmem's reserved bits): those
+ * pages must never reach the free lists.  Every model initialises all its
+ * struct pages in memmap_init(), so there is nothing to initialise here
+ * first (Linux's init_reserved_page() does it for DEFERRED_STRUCT_PAGE_INIT);
+ * pfns without a struct page (reserved ranges outside memory) are skipped.
+ */
+void __init reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long start_pfn = PFN_DOWN(start), end_pfn = PFN_UP(end);
+
+	for (; start_pfn < end_pfn; start_pfn++) {
+		if (pfn_valid(start_pfn)) {
+			struct page *page = pfn_to_page(start_pfn);
+
+			INIT_LIST_HEAD(&page->lru);	/* Linux: no false PageTail() */
+			__SetPageReserved(page);
+		}
+	}
 }
 
 /**
@@ -334,11 +557,14 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 		pr_info("  node %3d: [mem %#018Lx-%#018Lx]\n", nid,
 			(u64)start_pfn << PAGE_SHIFT, ((u64)end_pfn << PAGE_SHIFT) - 1);
 
+	mminit_verify_pageflags_layout();
+
 	for (nid = 0; nid < MAX_NUMNODES; nid++) {
 		if (!NODE_DATA(nid))
 			continue;
 		free_area_init_node(nid);	/* a node without memory says so and stays empty */
 	}
 	memmap_init();
-	memmap_report();
+	memmap_report();			/* mm/memory_model/: "Memory model: ..." */
+	memmap_check();				/* mm/memmap_check.c, if asked for */
 }

@@ -15,7 +15,14 @@
  * DTS=twobanks` shows the difference on the boot line.  Linux allows FLATMEM
  * with one node only; bootmm lets several nodes share the one array, each
  * node_mem_map pointing at its first pfn.
+ *
+ * pfn_valid(): on a PC every pfn of the array is valid, holes included (they
+ * get reserved struct pages).  ARM asks memblock instead (HAVE_ARCH_PFN_VALID
+ * in asm/memory_model.h, Linux's arch/arm/mm/init.c): a pfn is valid when its
+ * pageblock overlaps memory, so a hole between banks has no valid pfns and
+ * memmap_init() leaves its part of the array alone, as Linux's does.
  */
+#include <asm/memory_model.h>
 #include <kernel/bug.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
@@ -51,8 +58,9 @@ void __init memmap_alloc_node(struct pglist_data *pgdat)
 		map_pfns = end - ARCH_PFN_OFFSET;
 		max_mapnr = max_pfn - ARCH_PFN_OFFSET;
 		size = (phys_addr_t)map_pfns * sizeof(struct page);
-		mem_map = memblock_alloc_try_nid(size, SMP_CACHE_BYTES, MEMBLOCK_LOW_LIMIT,
-						 MEMBLOCK_ALLOC_ACCESSIBLE, pgdat->node_id);
+		/* Not zeroed, as Linux's memmap_alloc(): memmap_init() writes every valid pfn. */
+		mem_map = memblock_alloc_try_nid_raw(size, SMP_CACHE_BYTES, MEMBLOCK_LOW_LIMIT,
+						     MEMBLOCK_ALLOC_ACCESSIBLE, pgdat->node_id);
 		if (!mem_map)
 			panic("Failed to allocate %llu bytes for the memory map",
 			      (unsigned long long)size);
@@ -69,19 +77,27 @@ void __init memmap_alloc_node(struct pglist_data *pgdat)
 
 void __init memmap_report(void)
 {
-	unsigned long present = 0;
-
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (NODE_DATA(nid))
-			present += NODE_DATA(nid)->node_present_pages;
-	pr_info("Memory model: %s: mem_map %llu KiB for %lu pfns (%lu present, %lu in holes)\n",
-		memory_model_name, (unsigned long long)map_pfns * sizeof(struct page) >> 10,
-		map_pfns, present, map_pfns - present);
+	memmap_report_line(map_pfns);
 }
 
 bool pfn_valid(unsigned long pfn)
 {
+#ifdef HAVE_ARCH_PFN_VALID
+	phys_addr_t addr = PFN_PHYS(pfn);
+	const phys_addr_t pageblock_size = PAGE_SIZE * pageblock_nr_pages;
+
+	/*
+	 * The array is MAX_ORDER-aligned and pageblocks are smaller, so a
+	 * pageblock that overlaps memory lies inside it; memory outside the
+	 * array (below PHYS_OFFSET) is refused by the arch before memblock.
+	 */
+	if (PHYS_PFN(addr) != pfn || pfn - ARCH_PFN_OFFSET >= map_pfns)
+		return false;
+	return memblock_overlaps_region(&memblock.memory, ALIGN_DOWN(addr, pageblock_size),
+					pageblock_size);
+#else
 	return pfn - ARCH_PFN_OFFSET < max_mapnr;	/* below the offset wraps: invalid */
+#endif
 }
 
 struct page *pfn_to_page(unsigned long pfn)
