@@ -46,3 +46,64 @@ bench: $(BENCH_O)/bench_memblock $(BENCH_O)/bench_bootmem $(BENCH_O)/bench_noboo
 				"------", "------", "--------------", "--------------" } \
 		{ printf "%-40s %6s %6s %14s %14s\n", $$1, $$2, $$3, $$4, memblock[$$1 "|" $$2] }' \
 		$(BENCH_O)/nobootmem.txt $(BENCH_O)/bootmem.txt
+
+# The buddy allocator: tests/bench/bench_page_alloc.c over the host build of
+# memblock, the zones and the buddy allocator (the host memory model in place
+# of the kernel's, no early allocator or mem_init(): the bench hands the pages
+# over itself).  `bench` runs it first.
+BENCH_PA_SRCS := tests/bench/bench_page_alloc.c mm/memblock.c mm/mm_init.c mm/memmap_check.c \
+		 mm/numa.c mm/zone_movable.c \
+		 $(filter mm/page_alloc%.c mm/zonelist.c mm/watermark.c mm/mem_auto_init.c \
+			  mm/page_isolation.c,$(MM_SRCS)) \
+		 tests/host/memory_model_host.c kernel/vsprintf.c kernel/params.c \
+		 tests/host/printk_host.c
+
+$(BENCH_O)/bench_page_alloc: $(BENCH_PA_SRCS) $(BENCH_HDRS) | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
+	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) -o $@ $(BENCH_PA_SRCS) $(BENCH_LDLIBS)
+
+.PHONY: bench-page-alloc
+bench-page-alloc: $(BENCH_O)/bench_page_alloc
+	$(Q)$(BENCH_O)/bench_page_alloc
+bench: bench-page-alloc
+
+# The memory models: tests/bench/bench_memmap.c, built once per model with the
+# real mm/memory_model/ files and the mm core (x86 section geometry, the
+# model's CONFIG_ symbols as tests/tests.mk gives its unit tests); each prints
+# "workload|RAM|n|ns" lines, which awk joins into one table.
+BENCH_MODELS	:= flatmem sparsemem vmemmap
+BENCH_MM_SRCS	:= tests/bench/bench_memmap.c mm/memblock.c mm/mm_init.c mm/memmap_check.c \
+		   mm/numa.c mm/zone_movable.c kernel/vsprintf.c kernel/params.c tests/host/printk_host.c
+bench_model_srcs = mm/memory_model/$(1).c \
+		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c)
+
+$(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%): $(BENCH_O)/bench_memmap_%: mm/memory_model/%.c \
+		mm/memory_model/sparse.c $(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
+	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$*)) -Iboot/x86/include \
+		-o $@ $(BENCH_MM_SRCS) $(call bench_model_srcs,$*) $(BENCH_LDLIBS)
+
+.PHONY: bench-memmap
+bench-memmap: $(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%)
+	$(Q)for m in $(BENCH_MODELS); do $(BENCH_O)/bench_memmap_$$m | sed "s/^/$$m|/"; done \
+		> $(BENCH_O)/memmap.txt
+	$(Q)awk -F'|' '{ v[$$2 "|" $$3 "|" $$1] = $$5; n[$$2 "|" $$3] = $$4 } \
+		END { print "\nmemory models: free_area_init() per page of RAM, and a memset of the same" \
+			" bytes (host, -O2, no sanitizers, x86 sections, struct page of 56 bytes;" \
+			" median of 7 runs)\n"; \
+		      printf "%-8s %8s %12s %12s %12s %12s\n", "RAM", "pages", "FLATMEM", "SPARSEMEM", \
+			"VMEMMAP", "memset"; \
+		      printf "%-8s %8s %12s %12s %12s %12s\n", "--------", "--------", "------------", \
+			"------------", "------------", "------------"; \
+		      split("1 GiB|3 GiB", ram, "|"); \
+		      for (i = 1; i <= 2; i++) \
+			printf "%-8s %8s %9s ns %9s ns %9s ns %9s ns\n", ram[i], n["init|" ram[i]], \
+				v["init|" ram[i] "|flatmem"], v["init|" ram[i] "|sparsemem"], \
+				v["init|" ram[i] "|vmemmap"], v["memset|" ram[i] "|flatmem"]; \
+		      printf "\nper pfn_to_page() + page_to_pfn() of a random pfn of 3 GiB: FLATMEM %s ns," \
+			" SPARSEMEM %s ns (it reads page->flags for the section), VMEMMAP %s ns\n", \
+			v["lookup|3 GiB|flatmem"], v["lookup|3 GiB|sparsemem"], v["lookup|3 GiB|vmemmap"] }' \
+		$(BENCH_O)/memmap.txt
+bench: bench-memmap
