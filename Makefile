@@ -5,7 +5,8 @@
 # in QEMU, debug it in GDB and test it.  `make help` lists the targets.
 #
 #   make [ARCH=x86|arm]            build build/$(ARCH)/bootmm.elf (and .bin on ARM)
-#   make run   [MEM= CMDLINE= SMP= QEMU_EXTRA=]
+#   make run   [MEM= CMDLINE= SMP= QEMU_EXTRA=]   (ends in the serial shell: 'help')
+#   make memmap-picture            build/$(ARCH)/memmap.png from the last make run
 #   make run ARCH=arm DTS=<name>   boot the device tree dts/<name>.dts
 #   make iso / run-iso             x86: the same kernel from a GRUB ISO
 #   make debug                     QEMU stopped at the first instruction + GDB
@@ -34,14 +35,19 @@ else
 Q := @
 endif
 
-O := build/$(ARCH)
+# The two parts students swap (mm/mm.mk): each variant builds in its own folder,
+# so switching never mixes objects: build/x86, build/x86-sparsemem-memblock, ...
+MEMORY_MODEL	?= flatmem
+EARLY_ALLOCATOR	?= bootmem
+O ?= build/$(ARCH)$(if $(filter-out flatmem,$(MEMORY_MODEL)),-$(MEMORY_MODEL))$(if $(filter-out bootmem,$(EARLY_ALLOCATOR)),-$(EARLY_ALLOCATOR))
 
 # Per-arch settings: toolchain, flags, the arch's own sources, and how QEMU boots it.
 include boot/$(ARCH)/arch.mk
 
 # The sources, by folder.  The boot pipeline reads left to right in start_kernel().
 KERNEL_SRCS := kernel/main.c kernel/printk.c kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
-	       kernel/panic.c kernel/string.c kernel/version.c kernel/poweroff.c
+	       kernel/panic.c kernel/string.c kernel/version.c kernel/poweroff.c kernel/shell.c \
+	       kernel/shell_mm.c kernel/shell_buddy.c kernel/shell_restart.c kernel/shell_gdbinfo.c
 include mm/mm.mk
 SRCS := $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS)
 
@@ -59,7 +65,7 @@ LIBGCC := $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 DEPS := $(OBJS:.o=.d)
 
-.PHONY: all run debug qemu-gdb gdb iso run-iso test test-unit test-boot test-gdb \
+.PHONY: all run memmap-picture debug qemu-gdb gdb iso run-iso test test-unit test-boot test-gdb \
 	clean deps help compile_commands.json bench
 all: deps $(KERNEL_IMAGES)
 
@@ -103,8 +109,23 @@ APPEND := $(call shell_quote,$(value CMDLINE))
 QEMU_CMD = $(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
 	   -kernel $(QEMU_KERNEL) -append $(APPEND) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
 
+# make run also keeps what the serial console printed — boot log and shell session —
+# in $(O)/last-run.log (QEMU's chardev logfile=, so the terminal stays QEMU's own
+# stdin and stdout, Ctrl-A x and the exit status unchanged); `make memmap-picture`
+# draws it.  Only when QEMU_EXTRA does not redirect the serial port itself (the
+# GDB tests send it to a file).  The options are -nographic's mon:stdio, spelled out.
+RUN_LOG := $(O)/last-run.log
+RUN_SERIAL = $(if $(findstring -serial,$(QEMU_EXTRA)),,-chardev stdio,id=con0,mux=on,signal=on,logfile=$(RUN_LOG) \
+	     -serial chardev:con0 -mon chardev=con0,mode=readline)
+
 run: all
-	$(Q)$(QEMU_CMD)
+	$(Q)$(QEMU_CMD) $(RUN_SERIAL)
+
+# A picture of physical memory from the last `make run`: nodes, zones, memblock,
+# and, if the shell printed them, iomem and buddyinfo (scripts/memmap-picture.py).
+MEMMAP_PICTURE := $(O)/memmap.png
+memmap-picture: deps
+	$(Q)scripts/memmap-picture.py $(RUN_LOG) -o $(MEMMAP_PICTURE)
 
 # Two terminals: `make qemu-gdb` (serial on this terminal), then `make gdb`.
 qemu-gdb: all
@@ -139,4 +160,4 @@ compile_commands.json:
 	@echo "  GEN     $@ ($(ARCH))"
 
 help:
-	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'

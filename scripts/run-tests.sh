@@ -3,13 +3,15 @@
 #
 # bootmm's test driver, called by `make test` (and test-unit, test-boot, test-gdb):
 #
-#   scripts/run-tests.sh unit|boot|gdb|all
+#   scripts/run-tests.sh unit|boot|gdb|models|all
 #
 #   unit  host unit tests: `make unit-tests`, then every cmocka program built from
 #         tests/unit/test_*.c (AddressSanitizer + UBSan), with HOST_LOG unset
 #   boot  build both arches (and the x86 ISO), then tests/boot/boottest.py: QEMU boots
 #   gdb   tests/gdb/gdbtest.py: scripted GDB sessions, the `make debug` flow
-#   all   the three, in that order
+#   models  the boot matrix again for each other memory model (MEMORY_MODEL=
+#         sparsemem, vmemmap; kernels in build/<arch>-<model>): boottest.py --model
+#   all   the four, in that order
 #
 # Each part has a header; the last line is "N passed, N failed", counting test
 # cases (cmocka tests, boot cases, GDB sessions), and the exit status is non-zero
@@ -105,7 +107,7 @@ run_unit() {
 build_kernels() {
 	[ "$BUILT" = 1 ] && return
 	BUILT=1
-	local arch
+	local arch model
 	for arch in x86 arm; do
 		echo "  BUILD   make ARCH=$arch"
 		if ! make -s ARCH="$arch"; then
@@ -115,7 +117,19 @@ build_kernels() {
 	done
 	echo "  BUILD   make ARCH=x86 iso"
 	make -s ARCH=x86 iso || echo "  make iso failed: the GRUB case will show why"
+	# The other memory models' kernels: tests/boot/cases_models.py boots them, and
+	# the models part the whole matrix.  A failure shows in those cases.
+	for model in $OTHER_MODELS; do
+		for arch in x86 arm; do
+			echo "  BUILD   make ARCH=$arch MEMORY_MODEL=$model O=build/$arch-$model"
+			make -s ARCH="$arch" MEMORY_MODEL="$model" O="build/$arch-$model" ||
+				echo "  the $arch $model build failed: its cases will fail"
+		done
+	done
 }
+
+# The memory models besides the default FLATMEM (mm/memory_model/).
+OTHER_MODELS="sparsemem vmemmap"
 
 run_runner() {	# part-name runner
 	local start=$SECONDS log
@@ -136,13 +150,30 @@ run_gdb() {
 	run_runner gdb tests/gdb/gdbtest.py
 }
 
+# The boot matrix, unchanged, under each other memory model: the zone block and
+# every line must stay Linux's whatever the model (docs/memory-models.md).
+run_models() {
+	local model start log
+	for model in $OTHER_MODELS; do
+		section "boot tests under MEMORY_MODEL=$model (QEMU, x86 and ARM)"
+		start=$SECONDS
+		log=$(mktemp)
+		build_kernels
+		python3 -B tests/boot/boottest.py --model "$model" --no-build \
+			${BROKEN_ARCHES[@]+"${BROKEN_ARCHES[@]}"} | tee "$log"
+		count_from "$log" "boot ($model)" "$start"
+		rm -f "$log"
+	done
+}
+
 start=$SECONDS
 case "${1:-}" in
 unit)	run_unit ;;
 boot)	run_boot ;;
 gdb)	run_gdb ;;
-all)	run_unit; run_boot; run_gdb ;;
-*)	echo "usage: $0 unit|boot|gdb|all" >&2; exit 2 ;;
+models)	run_models ;;
+all)	run_unit; run_boot; run_gdb; run_models ;;
+*)	echo "usage: $0 unit|boot|gdb|models|all" >&2; exit 2 ;;
 esac
 
 section "summary"

@@ -20,7 +20,7 @@ HOST_LDLIBS	:= -lcmocka -lfdt
 # The memory model is replaced by a heap-backed double (tests/host/memory_model_host.c);
 # the real ones are tested by programs of their own.
 HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
-		   $(filter-out mm/memory_model/%,$(MM_SRCS)) \
+		   $(filter-out mm/memory_model/% mm/mem_init.c mm/initmem.c,$(MM_SRCS)) \
 		   boot/x86/multiboot.c boot/x86/e820.c \
 		   tests/host/printk_host.c tests/host/hostparam.c tests/host/memory_model_host.c
 # The device-tree reader too; its tests read trees dtc compiles from
@@ -68,6 +68,43 @@ $(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -o $@ $< $(HOST_LIB_OBJS) $(HOST_LDLIBS)
 
 -include $(HOST_LIB_OBJS:.o=.d) $(UNIT_TESTS:=.d)
+
+# Memory-model tests: tests/unit/test_memory_model_<model>[_arm].c test the
+# real mm/memory_model/<model>.c (and sparse.c for the sparse models) instead
+# of the library's stand-in, with the x86 section geometry, or ARM's for a
+# name ending in _arm (boot/<arch>/include/asm/memory_model.h), over the mm
+# core rebuilt with that model's CONFIG_ symbols (MEMORY_MODEL_CONFIG_*,
+# mm/mm.mk) in $(HOST_O)/model-<model>-<arch>/.
+MODEL_TEST_CORE		:= mm/memblock.c mm/mm_init.c mm/memmap_check.c mm/numa.c mm/zone_movable.c
+MODEL_TEST_LIBS		:= $(addprefix $(HOST_O)/,kernel/vsprintf.o kernel/params.o kernel/cmdline.o \
+			   tests/host/printk_host.o tests/host/hostparam.o)
+MODEL_TESTS		:= $(filter $(HOST_O)/tests/test_memory_model_%,$(UNIT_TESTS))
+model_test_model	= $(firstword $(subst _, ,$(patsubst $(HOST_O)/tests/test_memory_model_%,%,$(1))))
+model_test_arch		= $(if $(filter %_arm,$(1)),arm,x86)
+model_test_config	= $(or $(MEMORY_MODEL_CONFIG_$(1)),CONFIG_$(shell echo '$(1)' | tr a-z A-Z))
+model_test_srcs		= $(MODEL_TEST_CORE) mm/memory_model/$(1).c \
+			  $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c)
+model_test_cflags	= $(HOST_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$(1))) -Iboot/$(2)/include
+
+define memory_model_variant
+$(HOST_O)/model-$(1)-$(2)/%.o: %.c | deps
+	@mkdir -p $$(dir $$@)
+	@$$(if $$(filter 1,$$(V)),,echo "  HOSTCC  $$< ($(1), $(2))")
+	$$(Q)$$(HOST_CC) $$(call model_test_cflags,$(1),$(2)) -MMD -MP -c -o $$@ $$<
+endef
+define memory_model_test
+$(1)_OBJS := $$(patsubst %.c,$(HOST_O)/model-$(2)-$(3)/%.o,$$(call model_test_srcs,$(2)))
+.SECONDARY: $$($(1)_OBJS)
+-include $$($(1)_OBJS:.o=.d)
+$(1): tests/unit/$(notdir $(1)).c $$($(1)_OBJS) $(MODEL_TEST_LIBS)
+	@mkdir -p $$(dir $$@)
+	@$$(if $$(filter 1,$$(V)),,echo "  HOSTLD  $$@")
+	$$(Q)$$(HOST_CC) $$(call model_test_cflags,$(2),$(3)) -MMD -MP -o $$@ $$< $$($(1)_OBJS) \
+		$(MODEL_TEST_LIBS) $$(HOST_LDLIBS)
+endef
+$(foreach v,$(sort $(foreach t,$(MODEL_TESTS),$(call model_test_model,$(t))-$(call model_test_arch,$(t)))),\
+	$(eval $(call memory_model_variant,$(word 1,$(subst -, ,$(v))),$(word 2,$(subst -, ,$(v))))))
+$(foreach t,$(MODEL_TESTS),$(eval $(call memory_model_test,$(t),$(call model_test_model,$(t)),$(call model_test_arch,$(t)))))
 
 # -q: some test trees are wrong on purpose, and dtc would say so.
 $(HOST_O)/tests/dts/%.dtb: tests/unit/dts/%.dts | deps

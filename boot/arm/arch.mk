@@ -9,13 +9,14 @@ CROSS_COMPILE	:= arm-none-eabi-
 LIBFDT		:= build/third_party/libfdt-armhf/usr
 # Debian's armhf libfdt is built for the hard-float ABI with 32-bit enums:
 # the kernel must match it to link with it (see README, "libfdt").
-ARCH_CFLAGS	:= -march=armv7-a -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-enums \
+# memblock stays after boot (Linux's ARCH_KEEP_MEMBLOCK on ARM): ARM's pfn_valid() reads it.
+ARCH_CFLAGS	:= -DCONFIG_ARCH_KEEP_MEMBLOCK -march=armv7-a -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-enums \
 		   -isystem $(LIBFDT)/include
 LDFLAGS		:= -nostdlib -static -z noexecstack --no-warn-rwx-segments
 ARCH_SRCS	:= boot/arm/head.S boot/arm/setup.c boot/arm/traps.c boot/arm/reboot.c \
 		   drivers/tty/serial/amba-pl011.c drivers/clocksource/arm_arch_timer.c \
 		   drivers/of/fdt.c drivers/of/of_reserved_mem.c drivers/of/libfdt_glue.c \
-		   boot/arm/mm.c
+		   boot/arm/mm.c boot/arm/vmemmap.c
 ARCH_LIBS	:= $(LIBFDT)/lib/arm-linux-gnueabihf/libfdt.a
 KERNEL_IMAGES	:= $(O)/bootmm.elf $(O)/bootmm.bin
 

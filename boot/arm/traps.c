@@ -12,6 +12,7 @@
  */
 #include <kernel/bug.h>
 #include <kernel/printk.h>
+#include <mm/initmem.h>
 
 static const char *const exception_names[] = {
 	"reset", "undefined instruction", "supervisor call (SVC)", "prefetch abort",
@@ -34,6 +35,11 @@ void arm_exception(int type, struct exception_regs *regs)
 	} else if (type == 4) {		/* data abort: DFAR / DFSR */
 		asm volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(far));
 		asm volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(fsr));
+	}
+	if (type == 1 && in_freed_initmem(regs->pc)) {
+		/* udf is what free_initmem() filled the __init sections with. */
+		pr_alert("BUG: kernel tried to execute freed __init memory at %08x\n", regs->pc);
+		pr_alert("free_initmem() gave the __init sections to the page allocator and filled them with udf: an __init function was called after boot\n");
 	}
 	if (type == 3 || type == 4)
 		pr_alert("Unable to handle kernel paging request at virtual address %08x\n", far);

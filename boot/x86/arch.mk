@@ -6,11 +6,13 @@ CROSS_COMPILE	:=
 # No SSE/x87 in the kernel: nothing saves those registers, and Linux avoids them too.
 # No .eh_frame unwind tables (the linker script drops them): GCC then writes
 # .debug_frame, which GDB needs to step over calls with "next".
-ARCH_CFLAGS	:= -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic \
+# memblock stays after boot (as Linux's ARCH_KEEP_MEMBLOCK): the shell, the GDB
+# helpers and memory hotplug read it once the __init sections are freed.
+ARCH_CFLAGS	:= -DCONFIG_ARCH_KEEP_MEMBLOCK -m32 -march=i686 -mno-sse -mno-mmx -mno-80387 -fno-pic \
 		   -fno-asynchronous-unwind-tables
 LDFLAGS		:= -m elf_i386 -nostdlib -static -z noexecstack --no-warn-rwx-segments
 ARCH_SRCS	:= boot/x86/head.S boot/x86/entry.S boot/x86/traps.c boot/x86/setup.c boot/x86/multiboot.c boot/x86/e820.c \
-		   boot/x86/reserve.c boot/x86/mm.c boot/x86/reboot.c \
+		   boot/x86/reserve.c boot/x86/mm.c boot/x86/vmemmap.c boot/x86/reboot.c \
 		   drivers/tty/serial/8250_early.c drivers/clocksource/tsc.c
 ARCH_LIBS	:=
 KERNEL_IMAGES	:= $(O)/bootmm.elf

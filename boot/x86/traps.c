@@ -14,6 +14,7 @@
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/types.h>
+#include <mm/initmem.h>
 
 /* The stack as boot/x86/entry.S leaves it: pushal, vector, error code, CPU frame. */
 struct exception_frame {
@@ -71,9 +72,12 @@ void do_exception(struct exception_frame *regs)
 		pr_alert("#PF: supervisor %s access in kernel mode\n",
 			 regs->error_code & 16 ? "instruction fetch" :
 			 regs->error_code & 2 ? "write" : "read");
+	} else if (regs->vector == 3 && in_freed_initmem(regs->eip - 1)) {
+		/* int3 (0xcc) is what free_initmem() filled the __init sections with. */
+		pr_alert("BUG: kernel tried to execute freed __init memory at %08x\n", regs->eip - 1);
+		pr_alert("free_initmem() gave the __init sections to the page allocator and filled them with int3: an __init function was called after boot\n");
 	} else if (regs->vector == 3 || regs->vector == 6) {
-		/* Freed __init memory is poisoned with int3 (0xcc), as in Linux. */
-		pr_alert("BUG: %s at %08x: executing freed or corrupted code?\n", name,
+		pr_alert("BUG: %s at %08x: executing corrupted code?\n", name,
 			 regs->eip - (regs->vector == 3));
 	}
 	pr_emerg("%s: %04x [#1] PREEMPT SMP\n", name, regs->error_code);

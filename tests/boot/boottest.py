@@ -11,7 +11,7 @@ must or must not match; the same lines as a real Linux 6.1 boot log
 expect, a hang (the whole process group is killed), a wrong exit status or a
 missing line, and the log's tail is printed.  Logs go to build/tests/boot/.
 
-  tests/boot/boottest.py [-k PATTERN]... [-j N] [--list] [--no-build] [--broken ARCH]
+  tests/boot/boottest.py [-k PATTERN]... [-j N] [--list] [--no-build] [--broken ARCH] [--model NAME]
 
 Standard library only.
 """
@@ -22,6 +22,7 @@ import difflib
 import fnmatch
 import os
 import re
+import select
 import shlex
 import signal
 import subprocess
@@ -187,6 +188,8 @@ class Case:
     def commands(self) -> list:
         vars_ = [f"ARCH={self.arch}", f"MEM={self.mem}", f"CMDLINE={self.cmdline}"]
         vars_ += [f"{k}={v}" for k, v in self.make_vars.items()]
+        if MODEL and "MEMORY_MODEL" not in self.make_vars:
+            vars_ += [f"{k}={v}" for k, v in model_vars(self.arch, MODEL).items()]
         return [["make", "-s", target] + vars_ for target in self.targets]
 
 
@@ -204,8 +207,36 @@ class Result:
 
 # Settings a surrounding `make test VAR=..` or the shell would pass on to our make
 # commands: without them, a case's printed command reproduces it exactly.
-INHERITED = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ARCH", "MEM", "CMDLINE", "SMP", "QEMU_EXTRA", "V", "O"}
+INHERITED = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ARCH", "MEM", "CMDLINE", "SMP", "QEMU_EXTRA", "V", "O",
+             "MEMORY_MODEL"}
 CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in INHERITED}
+
+
+# --- memory models -----------------------------------------------------------------
+#
+# `boottest.py --model NAME` boots every case with MEMORY_MODEL=NAME (the whole
+# matrix, checked unchanged, for one more memory model: scripts/run-tests.sh
+# models).  Each model's kernels are built in build/<arch>-<model> (O=), so that
+# they never share objects with the default kernel: cases run two at a time.  A
+# case naming MEMORY_MODEL itself (tests/boot/cases_models.py) keeps its own.
+
+MODEL = ""				# --model NAME; "" is the default, flatmem
+
+
+def model_vars(arch: str, model: str) -> dict:
+    """The make variables that build and boot @model's kernel for @arch."""
+    return {"MEMORY_MODEL": model}	# the Makefile builds each variant in its own folder
+
+
+def model_builds(cases: list) -> list:
+    """(arch, make variables) of each model kernel the cases boot, once each."""
+    builds = {}
+    for c in cases:
+        mv = getattr(c, "make_vars", {}) or {}
+        if "MEMORY_MODEL" in mv:
+            vars_ = {k: mv[k] for k in ("MEMORY_MODEL", "EARLY_ALLOCATOR", "O") if k in mv}
+            builds[(c.arch, tuple(sorted(vars_.items())))] = vars_
+    return [(arch, vars_) for (arch, _), vars_ in sorted(builds.items())]
 
 
 HALTED = "halted"			# run_bounded's result when halts_after was seen
@@ -261,6 +292,8 @@ def run_case(case: Case, broken_arches: set) -> Result:
     start = time.monotonic()
     if case.arch in broken_arches:
         return Result(case, [f"the {case.arch} build failed (see above): not booted"], 0.0)
+    if isinstance(case, ShellCase):
+        return run_shell_case(case)
 
     output = ""
     errors = []
@@ -325,17 +358,207 @@ def check_lines(case: Case, lines: list) -> list:
     return errors
 
 
-def build(arches: list) -> set:
-    """Builds the kernels the cases need; returns the arches that failed."""
+# --- driving the serial shell -------------------------------------------------------
+#
+# Without "poweroff" the kernel ends its boot in the serial shell (kernel/shell.c).
+# A ShellCase boots it with `make -s run` as a student would, with QEMU's serial
+# port on a pipe instead of a terminal, and types its commands one at a time:
+# each is sent once the prompt has appeared, and its output is what comes back
+# before the next prompt.  The last command ends the session (poweroff, reboot:
+# QEMU exits; halt: QEMU is killed once the kernel says it halted).
+
+SHELL_PROMPT = "bootmm> "
+SHELL_END = {"poweroff": "reboot: Power down", "reboot": "reboot: Restarting system",
+             "halt": "reboot: System halted"}
+
+
+@dataclasses.dataclass
+class ShellCase(Case):
+    """A boot that ends in the shell: commands typed, their outputs checked.
+
+    script is the lines typed (control characters allowed: "\x7f" is
+    backspace), the last one ending the session (see SHELL_END).  A line may
+    be a callable instead, given the transcript so far (see below) and
+    returning the line: for a command that needs an earlier one's answer.
+    shell_checks are callables (transcript, lines) -> error text or None, where
+    the transcript is a list of (command, output) pairs, output being the text
+    after the echoed line up to the next prompt, without CRs, and lines the
+    boot log's kernel lines (Line objects), up to the first prompt.  The boot log
+    before the first prompt is checked as any case's is (lines, regex, ...).
+    """
+    cmdline: str = ""
+    script: tuple = ("poweroff",)
+    shell_checks: tuple = ()
+    command_timeout: float = 20.0	# for one command's output
+
+
+def shell_outputs(text: str, commands: tuple) -> tuple:
+    """Splits a session's cleaned output: (boot log, [(command, output), ...]).
+
+    The boot log is everything before the first prompt; each command's output
+    starts after the line that echoed it and ends before the next prompt.
+    """
+    parts = text.split("\n" + SHELL_PROMPT)
+    boot, answers = parts[0], parts[1:]
+    transcript = []
+    for command, answer in zip(commands, answers):
+        echo, _, output = answer.partition("\n")
+        # The split took the newline that ends the output's last line: put it back.
+        transcript.append((command, output + "\n" if output else "", echo))
+    return boot, transcript
+
+
+def run_shell_session(argv: list, commands: tuple, timeout: float, command_timeout: float) -> tuple:
+    """Boots argv (make run) with a pipe on the serial port and types commands.
+
+    A command may be a callable: it gets the transcript so far (the
+    (command, output) pairs) and returns the line to type.  Returns
+    (returncode, or None on a timeout, or HALTED after a final halt; the whole
+    cleaned output; the lines typed; an error text or "").  The process group
+    is killed before returning, whatever happens.
+    """
+    typed = []
+    proc = subprocess.Popen(argv, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True, env=CLEAN_ENV)
+    raw = bytearray()
+    deadline = time.monotonic() + timeout
+    error = ""
+    rc = None
+
+    def text() -> str:
+        return clean(raw.decode("utf-8", errors="replace"))
+
+    def read_until(pred, limit: float) -> bool:
+        """Reads output until pred(text) holds, QEMU exits or the time is up."""
+        end = min(deadline, time.monotonic() + limit)
+        fd = proc.stdout.fileno()
+        while True:
+            if pred(text()):
+                return True
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    return pred(text())		# QEMU (make) closed its output: it ended
+                raw.extend(chunk)
+
+    try:
+        for i, command in enumerate(commands):
+            # Command i goes once the (i+1)-th prompt is there and nothing follows
+            # it.  The boot may take a while: the first prompt gets the whole budget.
+            if not read_until(lambda t: t.count("\n" + SHELL_PROMPT) > i and t.endswith(SHELL_PROMPT),
+                              timeout if i == 0 else command_timeout):
+                error = (f"no prompt {SHELL_PROMPT!r} before command {command!r}" if i == 0 else
+                         f"no prompt after command {commands[i - 1]!r} within {command_timeout:.0f} s")
+                break
+            if callable(command):
+                _, so_far = shell_outputs(text(), tuple(typed))
+                try:
+                    command = command([(c, o) for c, o, _ in so_far])
+                except Exception as exc:	# an earlier answer was not what it needs
+                    error = f"cannot make command {i + 1} from the earlier answers: {exc!r}"
+                    break
+            typed.append(command)
+            # Ctrl-C ends a line by itself: Enter after it would be one more line.
+            proc.stdin.write(command.encode() + (b"" if command.endswith("\x03") else b"\n"))
+            proc.stdin.flush()
+            if i == len(commands) - 1:
+                word = command.strip()
+                if word in SHELL_END:
+                    if not read_until(lambda t: SHELL_END[word] in t, command_timeout):
+                        error = f"{word!r} did not print {SHELL_END[word]!r}"
+                    elif word == "halt":
+                        rc = HALTED
+                        break
+                try:
+                    rc = proc.wait(timeout=max(0.1, min(command_timeout, deadline - time.monotonic())))
+                except subprocess.TimeoutExpired:
+                    error = error or f"QEMU did not exit after the last command {command!r}"
+                read_until(lambda t: False, 0.5)	# whatever is still in the pipe
+    except (BrokenPipeError, OSError) as exc:
+        error = error or f"the session ended early: {exc}"
+    finally:
+        kill_group(proc.pid)
+        proc.wait()
+        try:
+            raw.extend(proc.stdout.read())
+        except (OSError, ValueError):
+            pass
+        proc.stdout.close()
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+    return rc, text(), tuple(typed), error
+
+
+def run_shell_case(case: "ShellCase") -> Result:
+    start = time.monotonic()
+    argv = case.commands()[-1]		# the boot itself: `make -s run ...`
+    rc, output, typed, error = run_shell_session(argv, case.script, case.timeout, case.command_timeout)
+    seconds = time.monotonic() - start
+    errors = [error] if error else []
+    boot, transcript = shell_outputs(output, typed)
+    if rc is None and not error:
+        errors.append(f"hang: no exit within {case.timeout:.0f} s (process group killed)")
+    elif rc not in (None, HALTED):
+        status = qemu_status(rc, output)
+        if status != case.status:
+            errors.append(f"exit status {status}, expected {case.status}")
+    # The boot log's checks see the boot only: dmesg repeats its lines later.
+    boot_lines = kernel_lines(boot)
+    errors += check_lines(case, boot_lines)
+    for (command, _, echo) in transcript:
+        # A line typed without editing keys comes back as typed (bar the spaces).
+        if echo.rstrip() != command.strip() and command.isprintable():
+            errors.append(f"the shell echoed {echo.rstrip()!r} for {command!r}")
+    if len(transcript) < len(case.script) and not error:
+        errors.append(f"only {len(transcript)} of {len(case.script)} commands got an answer")
+    pairs = [(c, o) for c, o, _ in transcript]
+    for check in case.shell_checks:
+        try:
+            err = check(pairs, boot_lines)
+        except Exception as exc:		# a check that trips over bad output: report it,
+            # unless the session already broke off and the answer it wants never came
+            err = None if error else f"{getattr(check, '__name__', 'check')} failed on the output: {exc!r}"
+        if err:
+            errors.append(err)
+
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / f"{case.name}.log"
+    log_path.write_text(f"$ {shlex.join(argv)}  (typed: {list(typed)!r})\n{output}")
+    return Result(case, errors, seconds, output, log_path)
+
+
+def build(arches: list, cases: list = ()) -> set:
+    """Builds the kernels the cases need; returns the arches that failed.
+
+    With --model, each arch's kernel is that model's; the model kernels that
+    cases name in their make_vars are built too (a failure there shows in
+    those cases, whose `make run` fails).
+    """
     broken = set()
     for arch in arches:
         argv = ["make", "-s", f"ARCH={arch}"]
+        if MODEL:
+            argv += [f"{k}={v}" for k, v in model_vars(arch, MODEL).items()]
         print(f"  BUILD   {shlex.join(argv)}", flush=True)
         rc, out = run_bounded(argv, BUILD_TIMEOUT)
         if rc != 0:
             sys.stdout.write(out)
             print(f"  build for {arch} failed: its cases fail without booting", flush=True)
             broken.add(arch)
+    for arch, vars_ in model_builds(cases):
+        if arch in broken:
+            continue
+        argv = ["make", "-s", f"ARCH={arch}"] + [f"{k}={v}" for k, v in vars_.items()]
+        print(f"  BUILD   {shlex.join(argv)}", flush=True)
+        rc, out = run_bounded(argv, BUILD_TIMEOUT)
+        if rc != 0:
+            sys.stdout.write(out)
     return broken
 
 
@@ -401,7 +624,7 @@ def run_suite(label: str, doc: str, load_cases: Callable, run_one: Callable,
     start = time.monotonic()
     broken = set(args.broken)
     if not args.no_build:
-        broken |= build(sorted({c.arch for c in cases} - broken))
+        broken |= build(sorted({c.arch for c in cases} - broken), cases)
     lock = threading.Lock()
     failed = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
@@ -426,9 +649,19 @@ def load_cases() -> list:
 
 
 def main(argv=None) -> int:
-    return run_suite("boot tests", __doc__.split("\n\n")[0], load_cases, run_case, report,
+    global MODEL, LOG_DIR
+    ap = argparse.ArgumentParser(add_help=False)
+    ap.add_argument("--model", default="", metavar="NAME",
+                    help="boot every case with MEMORY_MODEL=NAME (kernels in build/<arch>-NAME)")
+    args, rest = ap.parse_known_args(sys.argv[1:] if argv is None else argv)
+    label = "boot tests"
+    if args.model:
+        MODEL = args.model
+        LOG_DIR = LOG_DIR / args.model
+        label = f"boot tests (MEMORY_MODEL={args.model})"
+    return run_suite(label, __doc__.split("\n\n")[0], load_cases, run_case, report,
                      lambda c: f"{c.name:28} {c.arch:4} MEM={c.mem:5} CMDLINE={c.cmdline!r}  {c.doc}",
-                     argv)
+                     rest)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ cases compare ours with tests/golden/linux/*.log (real Debian kernels booted on
 the same QEMU machines) through same_as_golden(); add a prefix there to compare
 one more line, or block=True for a whole indented table such as "Zone ranges:".
 """
+import re
 from pathlib import Path
 
-from boottest import GOLDEN_DIR, PANIC_STATUS, Case, check_clock_runs, golden_qemu, same_as_golden
+from boottest import GOLDEN_DIR, golden_lines, PANIC_STATUS, Case, check_clock_runs, golden_qemu, same_as_golden
 
 BANNER = r"^bootmm version \S+ \((x86|arm)\) \(.*\) #1$"
 CONSOLE = {"x86": "ttyS0", "arm": "ttyAMA0"}
@@ -122,6 +123,27 @@ GOLDEN_BLOCKS = {
 ON_NODE = ("On node ", r"On node \d+ totalpages")
 
 
+MEMORY_RE = r"^Memory: (\d+)K/(\d+)K available"
+
+
+def same_memory_total(name: str):
+    """A check: the second number of "Memory: a/bK available" is Linux's b.
+
+    b is the pages present in all zones, in KiB: it depends only on the memory
+    map, so it must be equal.  a (free) and the parenthesised figures depend on
+    each kernel's own size and reservations, and are explained in docs/buddy.md.
+    """
+    def check(lines: list):
+        want = [re.match(MEMORY_RE, t).group(2) for t in (l.text for l in golden_lines(name))
+                if re.match(MEMORY_RE, t)]
+        got = [re.match(MEMORY_RE, l.text).group(2) for l in lines if re.match(MEMORY_RE, l.text)]
+        if want and got == want:
+            return None
+        return f"Memory: total {got} differs from Linux's {want} (golden/linux/{name}.log)"
+    check.__name__ = f"same_memory_total({name})"
+    return check
+
+
 def golden_case(name: str) -> Case:
     arch = GOLDEN_ARCH[name.split("-")[0]]
     mem, cmdline = golden_qemu(name)
@@ -131,15 +153,64 @@ def golden_case(name: str) -> Case:
     checks += [same_as_golden(name, prefix) for prefix in GOLDEN_LINES[arch]]
     checks += [same_as_golden(name, prefix, block=True) for prefix in GOLDEN_BLOCKS[arch]]
     checks += [same_as_golden(name, ON_NODE[0], skip=ON_NODE[1])]
+    if any(re.match(MEMORY_RE, l.text) for l in golden_lines(name)):
+        checks += [same_memory_total(name)]
     return Case(f"{arch}-golden-{name}", arch, cmdline + " poweroff", mem=mem,
                 checks=tuple(checks), lines=(POWER_DOWN,),
                 doc=f"Linux's command line from golden/linux/{name}.cmd; lines as in its log")
 
 
+def end_of_boot_cases(arch: str) -> list:
+    """The end of the pipeline: the buddy allocator's lines, freeing __init memory."""
+    golden = {"x86": "i386-m1G", "arm": "armhf-m1G"}[arch]
+    zone_checks = tuple(same_as_golden(golden, p, block=True) for p in GOLDEN_BLOCKS[arch]) + (
+        same_memory_total(golden),)
+    return [
+        Case(f"{arch}-end-of-boot", arch, "poweroff", mem="1G",
+             regex=(r"^Built 1 zonelists, mobility grouping on\.  Total pages: \d+$",
+                    r"^mem auto-init: stack:off, heap alloc:(on|off), heap free:(on|off)$",
+                    MEMORY_RE + r" \(\d+K kernel code, \d+K rwdata, \d+K rodata, \d+K init, "
+                    r"\d+K bss, \d+K reserved, \d+K cma-reserved, \d+K highmem\)$",
+                    r"^Freeing unused kernel image \(initmem\) memory: [1-9]\d*K$"),
+             checks=(same_memory_total(golden),), lines=(POWER_DOWN,),
+             doc="zonelists, mem auto-init, the Memory: line (total as Linux's), init memory freed"),
+        # The same machine with the other early allocator: the same zones and total.
+        Case(f"{arch}-early-allocator-memblock", arch, "poweroff", mem="1G",
+             make_vars={"EARLY_ALLOCATOR": "memblock"},
+             lines=("bootmem: none: memblock stays the early allocator", POWER_DOWN),
+             checks=zone_checks,
+             doc="EARLY_ALLOCATOR=memblock: identical zone block and Memory: total"),
+        Case(f"{arch}-early-allocator-bootmem", arch, "poweroff", mem="1G",
+             regex=(r"^bootmem: node 0 bitmap at 0x[0-9a-f]+, \d+ pages$",),
+             lines=(POWER_DOWN,), checks=zone_checks,
+             doc="EARLY_ALLOCATOR=bootmem (the default): the same zone block and total"),
+        # An __init function called after free_initmem(): an explained fault, not success.
+        Case(f"{arch}-initmem-freed-call", arch, "initmem_test poweroff", status=PANIC_STATUS,
+             regex=(r"^Freeing unused kernel image \(initmem\) memory: \d+K$",
+                    r"^BUG: kernel tried to execute freed __init memory at [0-9a-f]{8}$",
+                    r"^Kernel panic - not syncing: Fatal exception"),
+             absent=("freed __init code ran!",),
+             doc="initmem_test calls an __init function after the free: it traps, with a report"),
+    ]
+
+
 CASES = per_arch("x86") + per_arch("arm") + SPECIAL + [golden_case(n) for n in GOLDENS]
+CASES += end_of_boot_cases("x86") + end_of_boot_cases("arm")
 
 # The ARM device-tree scenarios and mem= cases live in cases_dt.py, with their own
 # helpers; taken in whenever that file is there.
 if (Path(__file__).parent / "cases_dt.py").exists():
     from cases_dt import DT_CASES
     CASES += DT_CASES
+
+# The serial shell's cases (kernel/shell.c) live in cases_shell.py: they type
+# commands at the prompt instead of reading a boot log.
+if (Path(__file__).parent / "cases_shell.py").exists():
+    from cases_shell import SHELL_CASES
+    CASES += SHELL_CASES
+
+# The memory models' cases (MEMORY_MODEL=flatmem|sparsemem|vmemmap, with memmap_check)
+# live in cases_models.py, with their own arithmetic of what mem_map costs.
+if (Path(__file__).parent / "cases_models.py").exists():
+    from cases_models import MODEL_CASES
+    CASES += MODEL_CASES

@@ -31,6 +31,9 @@
 /* The PL011 UART: kept mapped 1:1 as device memory (drivers/tty/serial/amba-pl011.c). */
 #define UART_PHYS	0x09000000UL
 
+/* What freed __init memory is filled with (mm/initmem.c): udf #0: a permanently undefined instruction. */
+#define INIT_POISON_WORD	0xe7f000f0U
+
 #ifndef __ASSEMBLY__
 #include <kernel/types.h>
 #define __pa(x)		((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET + PHYS_OFFSET))

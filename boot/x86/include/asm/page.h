@@ -26,6 +26,9 @@
  */
 #define LOWMEM_MAP_SIZE	0x38000000UL
 
+/* What freed __init memory is filled with (mm/initmem.c): int3, int3, ...: Linux poisons freed init memory with 0xcc. */
+#define INIT_POISON_WORD	0xccccccccU
+
 #ifndef __ASSEMBLY__
 #include <kernel/types.h>
 #define __pa(x)		((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET + PHYS_OFFSET))
