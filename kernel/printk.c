@@ -208,6 +208,43 @@ void console_flush(void)
 		console->flush();
 }
 
+void console_write(const char *s, unsigned int n)
+{
+	if (console)
+		console->write(s, n);
+}
+
+int console_read(char *s, unsigned int n)
+{
+	if (!console || !console->read)
+		return -1;
+	return console->read(s, n);
+}
+
+/*
+ * The log as dmesg reads it: every record, whatever its level.  Read-only: the
+ * buffer is only ever appended to, so a position stays valid.
+ */
+bool printk_log_next(u32 *pos, struct printk_record *rec)
+{
+	struct printk_log *msg;
+
+	if (*pos >= log_next_idx)
+		return false;
+	msg = log_at(*pos);
+	rec->ts_nsec = msg->ts_nsec;
+	rec->level = msg->level;
+	rec->text = log_text(msg);
+	rec->text_len = msg->text_len;
+	*pos += msg->len;
+	return true;
+}
+
+u32 printk_log_dropped(void)
+{
+	return log_dropped;
+}
+
 static int __init loglevel_setup(char *arg)
 {
 	if (!arg)

@@ -7,7 +7,8 @@
 #
 #   - Debian packages: compilers (host gcc with 32-bit support, arm-none-eabi-gcc),
 #     QEMU for both arches, dtc and libfdt, GRUB + xorriso for the ISO,
-#     gdb-multiarch, cmocka.  Installed with apt-get, as root or through sudo.
+#     gdb-multiarch, cmocka, matplotlib (for scripts/memmap-picture.py, with
+#     Debian's /usr/bin/python3).  Installed with apt-get, as root or through sudo.
 #   - libfdt for the ARM kernel: Debian's own armhf build of libfdt-dev, fetched
 #     with `apt-get download` (after `dpkg --add-architecture armhf`) and unpacked
 #     into build/third_party/ — not installed system-wide, because the armhf and
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(make gcc libc6-dev gcc-multilib python3 gcc-arm-none-eabi binutils-arm-none-eabi
 	  qemu-system-x86 qemu-system-arm device-tree-compiler libfdt-dev
-	  grub-pc-bin grub-common xorriso mtools gdb-multiarch libcmocka-dev)
+	  grub-pc-bin grub-common xorriso mtools gdb-multiarch libcmocka-dev python3-matplotlib)
 LIBFDT_DIR=build/third_party/libfdt-armhf
 
 say() { echo "bootmm: $*" >&2; }

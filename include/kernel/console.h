@@ -16,10 +16,41 @@ struct console {
 	const char *name;		/* as in "printk: console [ttyS0] enabled" */
 	void (*write)(const char *s, unsigned int n);
 	void (*flush)(void);		/* wait until the hardware has sent everything */
+	/*
+	 * Linux's console->read: up to n characters that have arrived, without
+	 * waiting (0 if none).  May be NULL for an output-only console.  bootmm's
+	 * serial shell (kernel/shell.c) is its only user: with no interrupts set
+	 * up, it polls.
+	 */
+	int (*read)(char *s, unsigned int n);
 };
 
 void register_console(struct console *con);
 void console_flush(void);		/* before the machine stops */
+
+/*
+ * Raw console I/O for the serial shell (kernel/shell.c): what a command prints
+ * is its answer, not a kernel message, so it bypasses the log buffer and its
+ * timestamps.  console_read() returns -1 if no console can read.
+ */
+void console_write(const char *s, unsigned int n);
+int console_read(char *s, unsigned int n);
+
+/*
+ * Reading the printk log buffer back, record by record, oldest first (what
+ * dmesg shows; Linux's syslog/kmsg readers).  Start with *pos = 0; each call
+ * fills @rec and advances *pos, and returns false after the newest record.
+ * The text is not NUL-terminated and stays valid: records are never moved.
+ */
+struct printk_record {
+	u64 ts_nsec;		/* sched_clock() when the line began */
+	int level;		/* 0 (emerg) .. 7 (debug) */
+	const char *text;
+	unsigned int text_len;
+};
+
+bool printk_log_next(u32 *pos, struct printk_record *rec);
+u32 printk_log_dropped(void);	/* records that did not fit in the buffer */
 
 extern int console_loglevel;
 extern bool ignore_loglevel;

@@ -5,11 +5,19 @@
 #
 #   bootmm-connect PORT   attach to QEMU's GDB server (QEMU started with -S -gdb tcp::PORT)
 #   bootmm-start          run to start_kernel(), the first C function, and stop there
+#   bootmm-first-hour     the commands a first session needs, in one list
 #
 # After that the usual commands work: `next`/`step` through start_kernel(),
 # `break memblock_add`, `print boot_command_line`, `bt`, `info registers`.
 # The kernel's symbols are its virtual addresses (0xC0...), valid once head.S
 # has turned paging/the MMU on; start_kernel() runs after that on both arches.
+# Before that, bootmm-hbreak-phys SYMBOL stops at the symbol's physical address.
+#
+# scripts/gdb/bootmm.py adds the memory helpers (Python, scripts/gdb/bootmm_mm.py),
+# which print what the kernel's serial shell prints: mm-dmesg, mm-memblock,
+# mm-zones, mm-buddyinfo, mm-page PFN, mm-pfn-to-page PFN, mm-page-to-pfn ADDR,
+# mm-memmap.  They work at any breakpoint once the structure they read exists,
+# and say what has not run yet before that.
 
 # A debugging session, not a pager: print everything, ask nothing.
 set pagination off
@@ -47,4 +55,21 @@ Run the kernel from its first instruction to start_kernel() (kernel/main.c) and 
 The temporary hardware breakpoint it uses is deleted again once it has stopped there.
 end
 
-echo bootmm: 'bootmm-start' runs to start_kernel(); then next, step, print as usual ('help user-defined' lists these commands).\n
+# The Python helpers: make debug and make gdb run GDB from the top of the tree.
+source scripts/gdb/bootmm.py
+
+define bootmm-first-hour
+  echo Where am I:           frame, bt, info registers, list\n
+  echo Step:                 next (over calls), step (into them), finish (out), continue\n
+  echo memblock being built: break memblock_add, continue, print/x base, print/x size, finish\n
+  echo                       then: mm-memblock memory (the table so far)\n
+  echo After free_area_init: break kernel_finish_boot, continue, then mm-zones, mm-memmap,\n
+  echo                       mm-page 0x100, mm-pfn-to-page 0x100, mm-dmesg\n
+  echo Before the MMU is on: bootmm-hbreak-phys _text (ARM: 0x40010000), then stepi\n
+  echo Help on any of them:  help mm-memmap, help user-defined\n
+end
+document bootmm-first-hour
+Print the handful of commands a first session with bootmm needs (docs/first-hour.md walks them).
+end
+
+echo bootmm: 'bootmm-start' runs to start_kernel(); 'bootmm-first-hour' lists what to try next.\n

@@ -14,6 +14,7 @@ Logs go to build/tests/gdb/.
   tests/gdb/gdbtest.py [-k PATTERN]... [-j N] [--list] [--no-build] [--broken ARCH]
 """
 import dataclasses
+import difflib
 import re
 import shlex
 import socket
@@ -47,6 +48,7 @@ class GdbCase:
     serial_lines: tuple = ()		# exact kernel lines the serial log must have
     serial_regex: tuple = ()
     gdb_regex: tuple = ()		# patterns GDB's output must match
+    shell_compare: bool = False		# compare mm_helpers.gdb's sections with the shell's output
     doc: str = ""
 
 
@@ -61,6 +63,14 @@ for _arch in ("x86", "arm"):
                 loglevel_before=7, loglevel_after=4,
                 doc="console_loglevel is 7 before setup_arch() and 4 after it parsed quiet"),
     ]
+# The memory helpers against the kernel's own shell: the same boot twice, once
+# stopped in GDB at shell_run(), once driven through the serial shell.
+# ignore_loglevel puts every record on the console, so mm-dmesg must equal the
+# serial log line for line.
+for _arch in ("x86", "arm"):
+    CASES.append(GdbCase(f"gdb-mm-helpers-{_arch}", _arch, "ignore_loglevel", "mm_helpers.gdb",
+                         shell_compare=True,
+                         doc="mm-* helpers print what the shell prints for the same boot"))
 CASES.append(
     GdbCase("gdb-panic-x86", "x86", "poweroff", "panic_x86.gdb", status=PANIC_STATUS,
             serial_regex=(r"^multiboot: bad magic 0x00000000 in eax",
@@ -130,6 +140,92 @@ def check_start_kernel(case: GdbCase, out: str) -> list:
     return errors
 
 
+# --- the memory helpers against the shell -------------------------------------------
+
+def _kernel_pfn(transcript) -> int:
+    """The first pfn of the kernel's code, from the shell's iomem."""
+    iomem = dict(transcript)["iomem"]
+    return int(re.search(r"^  ([0-9a-f]+)-[0-9a-f]+ : Kernel code$", iomem, re.M)[1], 16) >> 12
+
+
+def _middle_pfn(transcript) -> int:
+    """A pfn in the middle of memblock.memory's last range."""
+    last = re.findall(r"0x([0-9a-f]+)\.\.0x([0-9a-f]+)", dict(transcript)["memblock memory"])[-1]
+    base, end = int(last[0], 16), int(last[1], 16)
+    return (base + (end - base + 1) // 2) >> 12
+
+
+SHELL_SCRIPT = ("memblock memory", "memblock reserved", "zoneinfo", "buddyinfo", "memmap", "iomem",
+                lambda t: f"page {_kernel_pfn(t):#x}", lambda t: f"page {_middle_pfn(t):#x}",
+                lambda t: f"pfn {_kernel_pfn(t) << 12:#x}", "poweroff")
+
+
+def _no_comments(text: str) -> str:
+    return "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
+
+
+def _no_pageblock(text: str) -> str:
+    """The shell's page output has a pageblock line GDB does not compute."""
+    return "".join(line + "\n" for line in text.splitlines() if not line.startswith("bootmm: pageblock"))
+
+
+def compare_with_shell(case: GdbCase, gdb_out: str, serial_text: str) -> list:
+    """Boots the same kernel with the same command line into the shell, types the
+    commands behind each helper, and compares outputs; checks mm-dmesg against
+    the GDB boot's own serial log and the early and bad-input messages."""
+    parts = sections(gdb_out)
+    errors = []
+    for name in ("early-zones", "early-memmap", "early-page"):
+        if "has not run" not in parts.get(name, ""):
+            errors.append(f"at start_kernel, {name[6:]} did not say what has not run yet: "
+                          f"{parts.get(name, '')!r}")
+    bad = parts.get("bad-input", "")
+    for want in ("usage: mm-page PFN", "usage: mm-memblock [memory|reserved]", "has no struct page"):
+        if want not in bad:
+            errors.append(f"bad input to the helpers: no {want!r} in {bad!r}")
+
+    argv = ["make", "-s", "run", f"ARCH={case.arch}", f"CMDLINE={case.cmdline}"]
+    rc, out, typed, err = boottest.run_shell_session(argv, SHELL_SCRIPT, 60, 20)
+    if err or rc is None:
+        return errors + [f"the shell boot for the comparison failed: {err or 'timeout'}"]
+    _, transcript = boottest.shell_outputs(out, typed)
+    shell = {cmd: output for cmd, output, _ in transcript}
+    kpfn, mpfn = _kernel_pfn(list(shell.items())), _middle_pfn(list(shell.items()))
+    pairs = [("memblock-memory", "memblock memory", _no_comments),
+             ("memblock-reserved", "memblock reserved", _no_comments),
+             ("zones", "zoneinfo", None), ("memmap", "memmap", None),
+             ("page-kernel", f"page {kpfn:#x}", _no_pageblock),
+             ("page-middle", f"page {mpfn:#x}", _no_pageblock)]
+    if shell.get("buddyinfo", "").startswith("bootmm: unknown command"):
+        if "has no buddy allocator yet" not in parts.get("buddyinfo", ""):
+            errors.append(f"without a buddy allocator mm-buddyinfo should say so: {parts.get('buddyinfo')!r}")
+    else:
+        pairs.append(("buddyinfo", "buddyinfo", None))
+    for section, command, norm in pairs:
+        got, want = parts.get(section, ""), shell.get(command, "")
+        if norm:
+            got, want = norm(got), norm(want)
+        if got != want or not want:
+            errors.append(f"mm-{section} differs from the shell's {command!r}:\n--- gdb ---\n{got}"
+                          f"--- shell ---\n{want}")
+    page = re.search(r"^struct page: (0x[0-9a-f]+)", shell.get(f"pfn {kpfn << 12:#x}", ""), re.M)
+    if not page or f"pfn {kpfn:#x} -> struct page {page[1]} " not in parts.get("pfn-to-page", ""):
+        errors.append(f"mm-pfn-to-page {kpfn:#x}: {parts.get('pfn-to-page')!r}; the shell's pfn says "
+                      f"{page[1] if page else None}")
+    # bootmm-phys: where the kernel's first byte runs before the MMU is on = iomem's "Kernel code".
+    if f"_text: physical {kpfn << 12:#010x}" not in parts.get("phys", ""):
+        errors.append(f"bootmm-phys _text: {parts.get('phys')!r}, iomem's Kernel code starts at {kpfn << 12:#x}")
+    to_pfn = parts.get("page-to-pfn", "")
+    if f"-> pfn {kpfn:#x} " not in to_pfn or "is not the address of a struct page" not in to_pfn:
+        errors.append(f"mm-page-to-pfn: {to_pfn!r}")
+    shown = [boottest.fmt_line(line) for line in kernel_lines(serial_text)]
+    dmesg = parts.get("dmesg", "").splitlines()
+    if dmesg != shown:
+        diff = "\n".join(difflib.unified_diff(shown, dmesg, "serial log", "mm-dmesg", lineterm="", n=1))
+        errors.append(f"mm-dmesg is not the serial log (ignore_loglevel):\n{diff}")
+    return errors
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("", 0))
@@ -192,6 +288,9 @@ def run_case(case: GdbCase, broken: set) -> boottest.Result:
             errors.append(f"no serial log line matches /{pattern}/")
     if case.status != PANIC_STATUS and any("Kernel panic" in t for t in texts):
         errors.append("kernel panic: " + next(t for t in texts if "Kernel panic" in t))
+    if case.shell_compare and gdb_rc is not None:
+        errors += compare_with_shell(case, gdb_out, serial_text)
+        seconds = time.monotonic() - start
     return boottest.Result(case, errors, seconds, gdb_out, LOG_DIR / f"{case.name}.gdb.log", serial_text)
 
 

@@ -6,7 +6,8 @@
  * Boot pipeline: the first thing setup_arch() starts, so printk has somewhere to
  * write.  The UART is polled, not interrupt-driven: before each byte we wait for
  * the transmit holding register to be empty (LSR bit 5).  Under QEMU the wait
- * is immediate, on hardware it is what keeps bytes from being lost.
+ * is immediate, on hardware it is what keeps bytes from being lost.  Input is
+ * polled too (LSR bit 0, data ready), for the serial shell (kernel/shell.c).
  */
 #include <asm/io.h>
 #include <kernel/console.h>
@@ -14,6 +15,7 @@
 
 #define COM1		0x3f8
 #define UART_THR	0	/* transmit holding register (write) */
+#define UART_RBR	0	/* receive buffer register (read) */
 #define UART_IER	1	/* interrupt enable */
 #define UART_DLL	0	/* divisor latch, low byte (when LCR.DLAB = 1) */
 #define UART_DLM	1	/* divisor latch, high byte */
@@ -21,6 +23,7 @@
 #define UART_LCR	3	/* line control */
 #define UART_MCR	4	/* modem control */
 #define UART_LSR	5	/* line status */
+#define UART_LSR_DR	0x01	/* receiver data ready */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 #define UART_LSR_TEMT	0x40	/* transmitter empty: FIFO and shift register */
 #define UART_LCR_DLAB	0x80
@@ -54,10 +57,29 @@ static void early_serial_flush(void)
 		;
 }
 
+/* The next received byte, or -1 if none is waiting: never blocks. */
+static int serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
+		return -1;
+	return inb(COM1 + UART_RBR);
+}
+
+static int early_serial_read(char *s, unsigned int n)
+{
+	unsigned int got = 0;
+	int c;
+
+	while (got < n && (c = serial_getc()) >= 0)
+		s[got++] = (char)c;
+	return (int)got;
+}
+
 static struct console early_serial_console = {
 	.name = "ttyS0",
 	.write = early_serial_write,
 	.flush = early_serial_flush,
+	.read = early_serial_read,
 };
 
 /* 115200 baud, 8 data bits, no parity, 1 stop bit, no interrupts, FIFOs on. */
