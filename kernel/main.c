@@ -34,5 +34,6 @@ void __init start_kernel(void)
 	setup_per_cpu_pageset();		/* mm/page_alloc*.c: per-CPU lists' batch and high */
 	page_alloc_init_late();			/* mm/page_alloc*.c: zones found contiguous or not */
 	init_per_zone_wmark_min();		/* mm/watermark.c: min_free_kbytes, watermarks */
+	page_alloc_selftest();			/* mm/page_alloc_selftest.c: with "page_alloc_selftest" */
 	kernel_finish_boot();			/* kernel/poweroff.c: free __init memory, then power off or the shell */
 }

@@ -65,4 +65,5 @@ MM_SRCS += mm/page_isolation.c
 
 # The end of the pipeline: the hand-over and "Memory:", then freeing __init memory.
 MM_SRCS += mm/mem_init.c
+MM_SRCS += mm/page_alloc_selftest.c
 MM_SRCS += mm/initmem.c

@@ -20,7 +20,7 @@ HOST_LDLIBS	:= -lcmocka -lfdt
 # The memory model is replaced by a heap-backed double (tests/host/memory_model_host.c);
 # the real ones are tested by programs of their own.
 HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
-		   $(filter-out mm/memory_model/% mm/mem_init.c mm/initmem.c,$(MM_SRCS)) \
+		   $(filter-out mm/memory_model/% mm/mem_init.c mm/initmem.c mm/page_alloc_selftest.c,$(MM_SRCS)) \
 		   boot/x86/multiboot.c boot/x86/e820.c \
 		   tests/host/printk_host.c tests/host/hostparam.c tests/host/memory_model_host.c
 # The device-tree reader too; its tests read trees dtc compiles from

@@ -151,6 +151,7 @@ void drain_all_pages(struct zone *zone);
 /* --- memory auto-init (mm/mem_auto_init.c) -------------------------------- */
 
 void init_mem_debugging_and_hardening(void);
+void page_alloc_selftest(void);		/* mm/page_alloc_selftest.c */
 void report_meminit(void);
 
 /* --- reports (mm/page_alloc_debug.c) -------------------------------------- */

@@ -184,6 +184,19 @@ def end_of_boot_cases(arch: str) -> list:
              regex=(r"^bootmem: node 0 bitmap at 0x[0-9a-f]+, \d+ pages$",),
              lines=(POWER_DOWN,), checks=zone_checks,
              doc="EARLY_ALLOCATOR=bootmem (the default): the same zone block and total"),
+        # The buddy allocator's self test, with each early allocator (and, through
+        # run-tests.sh's models part, each memory model).
+        Case(f"{arch}-page-alloc-selftest", arch, "page_alloc_selftest poweroff", mem="1G",
+             regex=(r"^page_alloc_selftest: \d+ allocations of orders 0-10 in [23] zones: "
+                    r"free lists restored, OK$",),
+             lines=(POWER_DOWN,),
+             doc="allocate and free every order in every zone; the free lists come back exactly"),
+        Case(f"{arch}-page-alloc-selftest-memblock", arch, "page_alloc_selftest poweroff", mem="1G",
+             make_vars={"EARLY_ALLOCATOR": "memblock"},
+             regex=(r"^page_alloc_selftest: \d+ allocations of orders 0-10 in [23] zones: "
+                    r"free lists restored, OK$",),
+             lines=(POWER_DOWN,),
+             doc="the same self test when memblock was the early allocator"),
         # An __init function called after free_initmem(): an explained fault, not success.
         Case(f"{arch}-initmem-freed-call", arch, "initmem_test poweroff", status=PANIC_STATUS,
              regex=(r"^Freeing unused kernel image \(initmem\) memory: \d+K$",
