@@ -25,6 +25,7 @@
 #include <sys/mman.h>
 #include <time.h>
 #include "hostlog.h"
+#include "bench.h"
 
 #define RUNS		7
 #define MAX_RAM		(3UL * SZ_1G)
@@ -44,20 +45,9 @@ void reset_all_zones_managed_pages(void)
 {
 }
 
-static u64 now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (u64)ts.tv_sec * 1000000000ULL + (u64)ts.tv_nsec;
-}
-
 static void check(bool ok, const char *what)
 {
-	if (!ok) {
-		fprintf(stderr, "bench_bootmem: unexpected result: %s\n%s", what, host_log());
-		exit(1);
-	}
+	bench_check("bench_bootmem", ok, what);
 }
 
 /* setup_arch()'s part, then the allocator's own setup (timed in one workload). */

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include "hostlog.h"
+#include "bench.h"
 
 #define RUNS		7
 #define BUF_SIZE	(256 * SZ_1M)
@@ -34,20 +35,9 @@ static phys_addr_t fake;		/* start of address space only recorded, never touched
 
 static struct { phys_addr_t base, size; } random_ranges[NR_RANDOM];
 
-static u64 now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (u64)ts.tv_sec * 1000000000ULL + (u64)ts.tv_nsec;
-}
-
 static void check(bool ok, const char *what)
 {
-	if (!ok) {
-		fprintf(stderr, "bench_memblock: unexpected result: %s\n%s", what, host_log());
-		exit(1);
-	}
+	bench_check("bench_memblock", ok, what);
 }
 
 /* --- workloads: setup() is not timed, run() is and returns its op count ---- */

@@ -40,14 +40,7 @@ static phys_addr_t P;		/* physical address of the buffer */
 /* @off bytes into the buffer, as a physical address. */
 #define PHYS(off)	(P + (phys_addr_t)(off))
 
-#define assert_region(type, idx, b, s)						\
-	do {									\
-		assert_int_equal((type)->regions[idx].base, (b));		\
-		assert_int_equal((type)->regions[idx].size, (s));		\
-	} while (0)
-
-static struct memblock_type *const mem = &memblock.memory;
-static struct memblock_type *const rsv = &memblock.reserved;
+#include "test_memblock.h"
 
 static int group_setup(void **state)
 {

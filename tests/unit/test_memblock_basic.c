@@ -27,14 +27,7 @@
 #define SZ_512M		(512 * SZ_1M)
 #endif
 
-#define assert_region(type, idx, b, s)						\
-	do {									\
-		assert_int_equal((type)->regions[idx].base, (b));		\
-		assert_int_equal((type)->regions[idx].size, (s));		\
-	} while (0)
-
-static struct memblock_type *const mem = &memblock.memory;
-static struct memblock_type *const rsv = &memblock.reserved;
+#include "test_memblock.h"
 
 static int reset(void **state)
 {
