@@ -47,7 +47,8 @@ include boot/$(ARCH)/arch.mk
 # The sources, by folder.  The boot pipeline reads left to right in start_kernel().
 KERNEL_SRCS := kernel/main.c kernel/printk.c kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
 	       kernel/panic.c kernel/string.c kernel/version.c kernel/poweroff.c kernel/shell.c \
-	       kernel/shell_mm.c kernel/shell_buddy.c kernel/shell_restart.c kernel/shell_gdbinfo.c
+	       kernel/shell_mm.c kernel/shell_buddy.c kernel/shell_restart.c kernel/shell_gdbinfo.c \
+	       kernel/shell_memory.c
 include mm/mm.mk
 SRCS := $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS)
 

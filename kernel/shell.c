@@ -234,6 +234,7 @@ static const struct shell_cmd *const shell_tables[] = {
 	shell_core_cmds, shell_mm_cmds,
 #if SHELL_HAVE_BUDDY
 	shell_buddy_cmds,
+	shell_memory_cmds,
 #endif
 };
 

@@ -20,6 +20,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/bootmem.h>
+#include <mm/bootmem_info.h>
 #include <mm/memblock.h>
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
@@ -94,8 +95,15 @@ static void __init mem_init_print_info(void)
  */
 void __init mem_init(void)
 {
+	/*
+	 * With movable_node, memblock's allocations stayed off hotpluggable
+	 * memory; its free pages go to the buddy allocator all the same (into
+	 * ZONE_MOVABLE), as in Linux's free_low_memory_core_early().
+	 */
+	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
 	memmap_init_reserved_pages();
 	totalram_pages_add(free_all_bootmem());	/* low memory: mm/bootmem.c or nobootmem.c */
 	free_highpages();
 	mem_init_print_info();
+	register_page_bootmem_info();	/* mm/bootmem_info.c: metadata pages hot-remove can free */
 }

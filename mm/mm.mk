@@ -67,3 +67,7 @@ MM_SRCS += mm/page_isolation.c
 MM_SRCS += mm/mem_init.c
 MM_SRCS += mm/page_alloc_selftest.c
 MM_SRCS += mm/initmem.c
+
+# Memory hot-plug (issue 9): tagging boot-time metadata pages (bootmem_info).
+MM_SRCS += mm/bootmem_info.c
+MM_SRCS += mm/memory_hotplug.c	# offline_pages()/online_pages() of boot sections

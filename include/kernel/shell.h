@@ -59,6 +59,7 @@ struct shell_cmd {
 /* The tables, each ended by an entry whose name is NULL. */
 extern const struct shell_cmd shell_mm_cmds[];		/* kernel/shell_mm.c */
 extern const struct shell_cmd shell_buddy_cmds[];	/* kernel/shell_buddy.c */
+extern const struct shell_cmd shell_memory_cmds[];	/* kernel/shell_memory.c */
 
 #if SHELL_HAVE_BUDDY
 /* kernel/shell_buddy.c: calls @fn for every block on every free list of every zone. */

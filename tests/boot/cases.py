@@ -227,3 +227,8 @@ if (Path(__file__).parent / "cases_shell.py").exists():
 if (Path(__file__).parent / "cases_models.py").exists():
     from cases_models import MODEL_CASES
     CASES += MODEL_CASES
+
+# Memory hot-plug's cases (mm/bootmem_info.c) live in cases_hotplug.py.
+if (Path(__file__).parent / "cases_hotplug.py").exists():
+    from cases_hotplug import HOTPLUG_CASES
+    CASES += HOTPLUG_CASES
