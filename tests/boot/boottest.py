@@ -229,11 +229,17 @@ def model_vars(arch: str, model: str) -> dict:
 
 
 def model_builds(cases: list) -> list:
-    """(arch, make variables) of each model kernel the cases boot, once each."""
+    """(arch, make variables) of each variant kernel the cases boot, once each.
+
+    Built before any case runs: two cases building the same variant folder at
+    once, inside their `make run`, would race.
+    """
     builds = {}
     for c in cases:
-        mv = getattr(c, "make_vars", {}) or {}
-        if "MEMORY_MODEL" in mv:
+        mv = dict(getattr(c, "make_vars", {}) or {})
+        if MODEL and "MEMORY_MODEL" not in mv:
+            mv.update(model_vars(c.arch, MODEL))
+        if "MEMORY_MODEL" in mv or "EARLY_ALLOCATOR" in mv:
             vars_ = {k: mv[k] for k in ("MEMORY_MODEL", "EARLY_ALLOCATOR", "O") if k in mv}
             builds[(c.arch, tuple(sorted(vars_.items())))] = vars_
     return [(arch, vars_) for (arch, _), vars_ in sorted(builds.items())]
