@@ -557,6 +557,16 @@ def build(arches: list, cases: list = ()) -> set:
             sys.stdout.write(out)
             print(f"  build for {arch} failed: its cases fail without booting", flush=True)
             broken.add(arch)
+    build_variants(cases, broken)
+    return broken
+
+
+def build_variants(cases: list, broken: set) -> None:
+    """Builds each MEMORY_MODEL/EARLY_ALLOCATOR variant the cases boot, one at a time.
+
+    Also with --no-build (which only skips the plain per-arch builds): two cases
+    building one variant's folder at once, inside their `make run`, would race.
+    """
     for arch, vars_ in model_builds(cases):
         if arch in broken:
             continue
@@ -565,7 +575,6 @@ def build(arches: list, cases: list = ()) -> set:
         rc, out = run_bounded(argv, BUILD_TIMEOUT)
         if rc != 0:
             sys.stdout.write(out)
-    return broken
 
 
 def selected(cases: list, patterns: list) -> list:
@@ -631,6 +640,8 @@ def run_suite(label: str, doc: str, load_cases: Callable, run_one: Callable,
     broken = set(args.broken)
     if not args.no_build:
         broken |= build(sorted({c.arch for c in cases} - broken), cases)
+    else:
+        build_variants(cases, broken)
     lock = threading.Lock()
     failed = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
