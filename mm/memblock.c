@@ -22,10 +22,7 @@
 #include <kernel/printk.h>
 #include <mm/memblock.h>
 #include <asm/page.h>
-
-#ifndef ENOMEM
-#define ENOMEM		12
-#endif
+#include <kernel/errno.h>
 
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS] __initdata_memblock;
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS] __initdata_memblock;

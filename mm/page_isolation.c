@@ -16,8 +16,7 @@
  * use this to check that isolated pages stay out of allocations.
  */
 #include "page_alloc_internal.h"
-
-#define EBUSY	16
+#include <kernel/errno.h>
 
 /**
  * set_migratetype_isolate - isolate @page's pageblock

@@ -24,8 +24,7 @@
 #include <kernel/printk.h>
 #include <mm/memblock.h>
 #include <mm/mmzone.h>
-
-#define EINVAL			22
+#include <kernel/errno.h>
 
 extern char swapper_pg_dir[];		/* boot/arm/head.S: the first-level page table */
 #define SWAPPER_PG_DIR_SIZE	0x4000	/* 4096 short descriptors of 4 bytes, one per MiB */

@@ -9,23 +9,7 @@
 
 #include <libfdt.h>
 #include <kernel/types.h>
-
-/* The few errno values these files return, as Linux's (include/uapi/asm-generic/errno-base.h). */
-#ifndef ENOENT
-#define ENOENT		2
-#endif
-#ifndef ENOMEM
-#define ENOMEM		12
-#endif
-#ifndef EBUSY
-#define EBUSY		16
-#endif
-#ifndef ENODEV
-#define ENODEV		19
-#endif
-#ifndef EINVAL
-#define EINVAL		22
-#endif
+#include <kernel/errno.h>
 
 u64 of_read_number(const fdt32_t *cell, int size);
 u64 dt_mem_next_cell(int s, const fdt32_t **cellp);

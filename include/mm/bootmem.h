@@ -36,6 +36,7 @@
 #include <kernel/pfn.h>
 #include <kernel/types.h>
 #include <mm/memblock.h>
+#include <kernel/errno.h>
 
 /* 32 in the kernels, 64 on the x86-64 host that runs the unit tests. */
 #ifndef BITS_PER_LONG
@@ -43,11 +44,6 @@
 #endif
 #ifndef BITS_PER_BYTE
 #define BITS_PER_BYTE		8
-#endif
-
-#ifndef EBUSY
-/* reserve_bootmem(BOOTMEM_EXCLUSIVE): a page of the range is reserved already */
-#define EBUSY			16
 #endif
 
 /*

@@ -16,61 +16,8 @@
 #ifndef BOOTMM_MM_MEMORY_HOTPLUG_H
 #define BOOTMM_MM_MEMORY_HOTPLUG_H
 
+#include <kernel/errno.h>
 #include <kernel/types.h>
-
-#ifndef EINVAL
-#define EINVAL	22
-/*
- * remove_memory_section - tear down offline section @nr: its memory map and
- * usage freed (SPARSEMEM_VMEMMAP keeps the map's pages mapped in the VMEMMAP
- * window: unmapping it is not written).  *@freed counts the pages that went
- * back to the buddy allocator at once (a usage page other sections share
- * stays until the last of them goes).
- *
- * Return: 0, or -EINVAL if the section is not an offline one.
- */
-int remove_memory_section(unsigned long nr, unsigned long *freed);
-
-/*
- * add_memory_section - create section @nr again, offline: a memory map
- * (SPARSEMEM: 2^order pages from the buddy allocator; VMEMMAP: the window's
- * pages, still mapped if the section was there at boot) and a usage page.
- * The struct pages belong to the zone whose span holds the section.
- *
- * Return: 0; -EINVAL (present already, or outside every zone's span, or
- * VMEMMAP with no mapping), -ENOMEM.
- */
-int add_memory_section(unsigned long nr);
-
-#endif
-#ifndef ENOMEM
-#define ENOMEM	12
-#endif
-#ifndef EBUSY
-#define EBUSY	16
-/*
- * remove_memory_section - tear down offline section @nr: its memory map and
- * usage freed (SPARSEMEM_VMEMMAP keeps the map's pages mapped in the VMEMMAP
- * window: unmapping it is not written).  *@freed counts the pages that went
- * back to the buddy allocator at once (a usage page other sections share
- * stays until the last of them goes).
- *
- * Return: 0, or -EINVAL if the section is not an offline one.
- */
-int remove_memory_section(unsigned long nr, unsigned long *freed);
-
-/*
- * add_memory_section - create section @nr again, offline: a memory map
- * (SPARSEMEM: 2^order pages from the buddy allocator; VMEMMAP: the window's
- * pages, still mapped if the section was there at boot) and a usage page.
- * The struct pages belong to the zone whose span holds the section.
- *
- * Return: 0; -EINVAL (present already, or outside every zone's span, or
- * VMEMMAP with no mapping), -ENOMEM.
- */
-int add_memory_section(unsigned long nr);
-
-#endif
 
 /* Whether this kernel's memory model can hot-plug (a section model). */
 bool memory_hotplug_supported(void);

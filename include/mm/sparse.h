@@ -31,15 +31,12 @@
 #include <kernel/types.h>
 #include <mm/mm_types.h>
 #include <mm/mmzone.h>
+#include <kernel/errno.h>
 
 #ifndef BITS_PER_LONG
 #define BITS_PER_LONG		(__SIZEOF_LONG__ * 8)
 #endif
 #define BITS_TO_LONGS(nr)	DIV_ROUND_UP(nr, BITS_PER_LONG)
-#ifndef ENOMEM
-#define ENOMEM			12	/* vmemmap_populate(): no memory for the map */
-#endif
-
 /*
  * The VMEMMAP window is a kernel address (asm/memory_model.h); a host unit
  * test reserves one of its own and says where (test_memory_model_vmemmap.c).
