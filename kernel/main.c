@@ -31,8 +31,8 @@ void __init start_kernel(void)
 	init_mem_debugging_and_hardening();	/* mm/mem_auto_init.c: init_on_alloc=, init_on_free= */
 	report_meminit();			/* mm/mem_auto_init.c: "mem auto-init: ..." */
 	mem_init();				/* mm/mem_init.c: free memory -> buddy allocator; "Memory:" */
-	setup_per_cpu_pageset();		/* mm/page_alloc*.c: per-CPU lists' batch and high */
-	page_alloc_init_late();			/* mm/page_alloc*.c: zones found contiguous or not */
+	setup_per_cpu_pageset();		/* mm/watermark.c: per-CPU lists' batch and high */
+	page_alloc_init_late();			/* mm/page_alloc_init.c: zones found contiguous or not */
 	init_per_zone_wmark_min();		/* mm/watermark.c: min_free_kbytes, watermarks */
 	page_alloc_selftest();			/* mm/page_alloc_selftest.c: with "page_alloc_selftest" */
 	kernel_finish_boot();			/* kernel/poweroff.c: free __init memory, then power off or the shell */
