@@ -4,15 +4,18 @@
  * /sys/devices/system/memory/memoryN (drivers/base/memory.c), one section
  * a block, and their offlining and onlining (mm/memory_hotplug.c):
  *
- *   memory list                      state, zone, node and removable of every block
+ *   memory list                      state, zone (valid_zones if offline), node of every block
  *   memory offline <n>               echo offline > memoryN/state
- *   memory online <n> [movable|kernel]  echo online_movable/online_kernel > memoryN/state
- *   memory remove <n>                echo N > /sys/devices/system/memory/... (remove_memory())
+ *   memory online <n> [movable|kernel]  echo online/online_movable/online_kernel > memoryN/state
+ *   memory remove <n>                remove_memory() of the block (ACPI's eject, or a driver's)
  *   memory add <phys> <size>         echo phys > /sys/devices/system/memory/probe
  *
- * add takes one section, inside what the zones spanned at boot (memory
- * removed earlier, or a hotpluggable bank); RAM beyond the device tree is
- * not written yet.  FLATMEM has no sections and refuses it all.
+ * add takes whole sections anywhere the memory model can describe: RAM a
+ * hotpluggable bank gave back, or RAM the machine has and the device tree
+ * (or mem=) held back.  Like Linux's probe file, it trusts its caller that
+ * the RAM is there.  FLATMEM has no sections and refuses it all.
+ *
+ * memmap_check runs the memory model's check (mm/memmap_check.c) again.
  */
 #include <kernel/shell.h>
 
@@ -40,22 +43,51 @@ static bool get_block(const char *s, unsigned long *nr)
 	return true;
 }
 
+/* The node of a block: its struct pages say, online or not. */
+static int block_nid(unsigned long nr)
+{
+	return page_to_nid(pfn_to_page(section_nr_to_pfn(nr)));
+}
+
+/*
+ * Linux's valid_zones of an offline block: the zone plain "online" would
+ * choose, then the other one online_kernel or online_movable would (not a
+ * Movable zone of low memory for a block above max_low_pfn: refused).
+ */
+static void print_valid_zones(unsigned long nr)
+{
+	unsigned long pfn = section_nr_to_pfn(nr);
+	int nid = block_nid(nr);
+	const struct zone *def = zone_for_pfn_range(MMOP_ONLINE, nid, pfn, PAGES_PER_SECTION);
+	const struct zone *kernel = zone_for_pfn_range(MMOP_ONLINE_KERNEL, nid, pfn, PAGES_PER_SECTION);
+	const struct zone *movable = zone_for_pfn_range(MMOP_ONLINE_MOVABLE, nid, pfn, PAGES_PER_SECTION);
+
+	shell_printf("valid_zones %s", def->name);
+	if (kernel != def)
+		shell_printf(" %s", kernel->name);
+	if (movable != def && zone_can_hold_pfn_range(movable, pfn, PAGES_PER_SECTION))
+		shell_printf(" %s", movable->name);
+}
+
 static int memory_list(void)
 {
 	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
-		unsigned long pfn = section_nr_to_pfn(nr);
+		phys_addr_t start = (phys_addr_t)section_nr_to_pfn(nr) << PAGE_SHIFT;
 		const struct zone *zone;
-		phys_addr_t start;
 
 		if (!valid_section_nr(nr))
 			continue;
-		start = (phys_addr_t)pfn << PAGE_SHIFT;
-		zone = page_zone(pfn_to_page(pfn));
-		shell_printf("memory%lu: [mem %#010llx-%#010llx] state %s zone %s node %d removable %d\n", nr,
-			     (unsigned long long)start,
-			     (unsigned long long)(start + ((phys_addr_t)PAGES_PER_SECTION << PAGE_SHIFT) - 1),
-			     online_section_nr(nr) ? "online" : "offline", zone_names[zone_idx(zone)],
-			     page_to_nid(pfn_to_page(pfn)), zone_idx(zone) == ZONE_MOVABLE);
+		shell_printf("memory%lu: [mem %#010llx-%#010llx] ", nr, (unsigned long long)start,
+			     (unsigned long long)(start + memory_block_size_bytes() - 1));
+		if (!online_section_nr(nr)) {
+			shell_printf("state offline node %d ", block_nid(nr));
+			print_valid_zones(nr);
+			shell_printf("\n");
+			continue;
+		}
+		zone = page_zone(pfn_to_page(section_nr_to_pfn(nr)));
+		shell_printf("state online zone %s node %d removable %d\n", zone->name, block_nid(nr),
+			     zone_idx(zone) == ZONE_MOVABLE);
 	}
 	return 0;
 }
@@ -91,83 +123,90 @@ static int memory_offline(unsigned long nr)
 static int memory_remove(unsigned long nr)
 {
 	unsigned long freed;
+	int ret;
 
-	if (online_section_nr(nr)) {
+	ret = remove_memory((u64)section_nr_to_pfn(nr) << PAGE_SHIFT, memory_block_size_bytes(), &freed);
+	if (ret == -EBUSY) {
 		shell_printf("memory remove: memory%lu is online: offline it first\n", nr);
 		return SHELL_FAILED;
 	}
-	if (remove_memory_section(nr, &freed)) {
+	if (ret) {
 		shell_printf("memory remove: memory%lu could not be removed\n", nr);
 		return SHELL_FAILED;
 	}
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-	shell_printf("memory remove: memory%lu removed, %lu metadata pages freed "
-		     "(its vmemmap pages stay mapped)\n", nr, freed);
-#else
 	shell_printf("memory remove: memory%lu removed, %lu metadata pages freed\n", nr, freed);
-#endif
 	return 0;
 }
 
 static int memory_add(const char *phys_s, const char *size_s)
 {
+	unsigned long first, last;
 	u64 phys, size;
-	unsigned long nr;
-	int ret;
+	int nid, ret;
 
 	if (!shell_parse_u64(phys_s, &phys) || !shell_parse_u64(size_s, &size))
 		return SHELL_USAGE;
-	if (size != (u64)PAGES_PER_SECTION << PAGE_SHIFT || phys & (size - 1)) {
-		shell_printf("memory add: a block is one section: %#llx bytes at a multiple of it\n",
-			     (unsigned long long)((u64)PAGES_PER_SECTION << PAGE_SHIFT));
+	nid = memory_add_physaddr_to_nid(phys);
+	ret = add_memory(nid, phys, size);
+	switch (ret) {
+	case 0:
+		break;
+	case -EINVAL:
+		shell_printf("memory add: a block is one section: %#llx bytes, at a multiple of it\n",
+			     (unsigned long long)memory_block_size_bytes());
+		return SHELL_FAILED;
+	case -E2BIG:
+		shell_printf("memory add: %s cannot describe memory there (pfns from %#lx)\n",
+			     memory_model_name, sparse_max_pfn());
+		return SHELL_FAILED;
+	case -EEXIST:
+		shell_printf("memory add: [mem %#010llx-%#010llx] is RAM already\n", (unsigned long long)phys,
+			     (unsigned long long)(phys + size - 1));
+		return SHELL_FAILED;
+	default:
+		shell_printf("memory add: no memory for the new memory maps\n");
 		return SHELL_FAILED;
 	}
-	nr = pfn_to_section_nr((unsigned long)(phys >> PAGE_SHIFT));
-	if (nr >= NR_MEM_SECTIONS || valid_section_nr(nr)) {
-		shell_printf("memory add: memory%lu exists already\n", nr);
-		return SHELL_FAILED;
+	first = pfn_to_section_nr((unsigned long)(phys >> PAGE_SHIFT));
+	last = first + (unsigned long)(size / memory_block_size_bytes()) - 1;
+	for (unsigned long nr = first; nr <= last; nr++) {
+		shell_printf("memory add: memory%lu added, offline, node %d, ", nr, nid);
+		print_valid_zones(nr);
+		shell_printf("\n");
 	}
-	ret = add_memory_section(nr);
-	if (ret == -ENOMEM) {
-		shell_printf("memory add: no memory for memory%lu's memory map\n", nr);
-		return SHELL_FAILED;
-	}
-	if (ret) {
-		shell_printf("memory add: %#llx is outside every zone bootmm spans (or its vmemmap "
-			     "was never mapped): not written yet\n", (unsigned long long)phys);
-		return SHELL_FAILED;
-	}
-	shell_printf("memory add: memory%lu added, offline, zone %s node %d\n", nr,
-		     zone_names[zone_idx(page_zone(pfn_to_page(section_nr_to_pfn(nr))))],
-		     page_to_nid(pfn_to_page(section_nr_to_pfn(nr))));
 	return 0;
 }
 
 static int memory_online(unsigned long nr, const char *how)
 {
 	unsigned long pfn = section_nr_to_pfn(nr);
-	const struct zone *zone = page_zone(pfn_to_page(pfn));
-	bool movable = zone_idx(zone) == ZONE_MOVABLE;
+	int type = MMOP_ONLINE, ret;
+	struct zone *zone;
 
 	if (online_section_nr(nr)) {
 		shell_printf("memory online: memory%lu is online already\n", nr);
 		return SHELL_FAILED;
 	}
-	if (how && strcmp(how, "movable") && strcmp(how, "kernel"))
+	if (how && !strcmp(how, "kernel"))
+		type = MMOP_ONLINE_KERNEL;
+	else if (how && !strcmp(how, "movable"))
+		type = MMOP_ONLINE_MOVABLE;
+	else if (how)
 		return SHELL_USAGE;
-	/* The struct pages keep their zone: moving a block to another zone is not written yet. */
-	if (how && (!strcmp(how, "movable")) != movable) {
-		shell_printf("memory online: memory%lu was in zone %s; bootmm onlines a block back into "
-			     "the zone it left (online %s)\n", nr, zone_names[zone_idx(zone)],
-			     movable ? "movable" : "kernel");
+	zone = zone_for_pfn_range(type, block_nid(nr), pfn, PAGES_PER_SECTION);
+	ret = online_pages(pfn, PAGES_PER_SECTION, zone);
+	if (ret == -ERANGE) {
+		shell_printf("memory online: memory%lu reaches above low memory (max_low_pfn %#lx) and zone %s "
+			     "is low memory here: refused (online kernel puts it in HighMem)\n",
+			     nr, max_low_pfn, zone->name);
 		return SHELL_FAILED;
 	}
-	if (online_pages(pfn, PAGES_PER_SECTION)) {
+	if (ret) {
 		shell_printf("memory online: memory%lu could not be onlined\n", nr);
 		return SHELL_FAILED;
 	}
 	shell_printf("memory online: memory%lu online in zone %s, %lu pages (%luK) freed to the buddy allocator\n",
-		     nr, zone_names[zone_idx(zone)], PAGES_PER_SECTION, PAGES_PER_SECTION << (PAGE_SHIFT - 10));
+		     nr, zone->name, PAGES_PER_SECTION, PAGES_PER_SECTION << (PAGE_SHIFT - 10));
 	return 0;
 }
 #endif
@@ -198,8 +237,27 @@ static int cmd_memory(int argc, char **argv __maybe_unused)
 	return SHELL_USAGE;
 }
 
+/*
+ * The memory model's own check (mm/memmap_check.c, `memmap_check` on the
+ * command line at boot), again now: after blocks came and went, pfn_valid(),
+ * the sections, the zones' spans and the nodes must still agree with
+ * memblock.
+ */
+static int cmd_memmap_check(int argc, char **argv __maybe_unused)
+{
+	unsigned long errors;
+
+	if (argc != 1)
+		return SHELL_USAGE;
+	errors = __memmap_check(true);
+	shell_printf("memmap_check: %lu errors\n", errors);
+	return errors ? SHELL_FAILED : 0;
+}
+
 const struct shell_cmd shell_memory_cmds[] = {
 	{ "memory", "list | offline <n> | online <n> [movable|kernel] | remove <n> | add <phys> <size>",
 	  "memory blocks (/sys/devices/system/memory): list, offline, online, remove, add", cmd_memory, 3 },
+	{ "memmap_check", NULL, "the memory model's boot check, again (after memory hot-plug)",
+	  cmd_memmap_check, 0 },
 	{ NULL, NULL, NULL, NULL, 0 }
 };

@@ -16,9 +16,9 @@
  * last of them is removed — the reference count does that bookkeeping).
  *
  * SPARSEMEM_VMEMMAP: the memory map lives at a virtual address in the
- * VMEMMAP window, so virt_to_page() cannot find the pages behind it; Linux
- * walks the page tables (register_page_bootmem_memmap()).  bootmm does not
- * yet: only the usage pages of a VMEMMAP section are tagged.
+ * VMEMMAP window, so virt_to_page() cannot find the pages behind it; the
+ * arch's register_page_bootmem_memmap() walks the page tables that map the
+ * section's slice (boot/<arch>/vmemmap.c), as Linux's does.
  */
 #include <kernel/bug.h>
 #include <kernel/init.h>
@@ -100,14 +100,14 @@ static unsigned long register_page_bootmem_info_section(unsigned long start_pfn)
 
 	if (!valid_section(ms))
 		return 0;
-#ifndef CONFIG_SPARSEMEM_VMEMMAP
-	{
-		/* The encoded map is biased by the section's first pfn: decode it. */
-		struct page *memmap = sparse_decode_mem_map(ms->section_mem_map, section_nr);
+	/* The encoded map is biased by the section's first pfn: decode it. */
+	struct page *memmap = sparse_decode_mem_map(ms->section_mem_map, section_nr);
 
-		n += get_range_bootmem(section_nr, memmap, sizeof(struct page) * PAGES_PER_SECTION,
-				       SECTION_INFO);
-	}
+#ifdef CONFIG_SPARSEMEM_VMEMMAP
+	n += register_page_bootmem_memmap(section_nr, memmap, PAGES_PER_SECTION);
+#else
+	n += get_range_bootmem(section_nr, memmap, sizeof(struct page) * PAGES_PER_SECTION,
+			       SECTION_INFO);
 #endif
 	n += get_range_bootmem(section_nr, ms->usage, mem_section_usage_size(), MIX_SECTION_INFO);
 	return n;
@@ -149,7 +149,7 @@ void __init register_page_bootmem_info(void)
 		if (node_data[nid] && node_data[nid]->node_spanned_pages)
 			n += register_page_bootmem_info_node(node_data[nid]);
 #ifdef CONFIG_SPARSEMEM_VMEMMAP
-	pr_info("bootmem_info: %lu metadata pages registered (pglist_data, section usage; vmemmap pages not walked)\n", n);
+	pr_info("bootmem_info: %lu metadata pages registered (pglist_data, section usage, vmemmap pages from the page tables)\n", n);
 #else
 	pr_info("bootmem_info: %lu metadata pages registered (pglist_data, section memmap and usage)\n", n);
 #endif

@@ -22,6 +22,9 @@
  *     and names a populated zone.
  * Each failure is printed (the first MEMMAP_CHECK_SHOWN), then one line:
  * "memmap_check: <model>: ... OK (N pfns ...)" or "... FAILED".
+ *
+ * The shell's `memmap_check` runs it again after boot (memory hot-plug
+ * changes sections, zones and memblock), with the checks that still hold.
  */
 #include <kernel/init.h>
 #include <kernel/kernel.h>
@@ -47,7 +50,7 @@ static int __init memmap_check_setup(char *arg)
 }
 early_param("memmap_check", memmap_check_setup);
 
-static unsigned long errors __initdata;
+static unsigned long errors;
 
 #define memmap_fail(pfn, fmt, ...) do {						\
 	if (++errors <= MEMMAP_CHECK_SHOWN)					\
@@ -63,7 +66,7 @@ static unsigned long errors __initdata;
 
 #ifdef CONFIG_SPARSEMEM
 /* A section's flags agree with memblock: present, early, online and mapped iff it has memory. */
-static void __init check_section(unsigned long pfn)
+static void check_section(unsigned long pfn, bool after_boot)
 {
 	unsigned long nr = pfn_to_section_nr(pfn);
 	const struct mem_section *ms = __nr_to_section(nr);
@@ -75,8 +78,9 @@ static void __init check_section(unsigned long pfn)
 			memmap_fail(pfn, "section %lu has memory but no struct mem_section", nr);
 		return;
 	}
-	if (has_memory && !(present_section(ms) && valid_section(ms) && early_section(ms) &&
-			    online_section(ms) && ms->usage))
+	/* After boot, hot-plug may have added sections (not early) and offlined some. */
+	if (has_memory && !(present_section(ms) && valid_section(ms) && ms->usage &&
+			    (after_boot || (early_section(ms) && online_section(ms)))))
 		memmap_fail(pfn, "section %lu has memory but section_mem_map is %#lx", nr,
 			    ms->section_mem_map);
 	if (!has_memory && (present_section(ms) || valid_section(ms)))
@@ -86,8 +90,8 @@ static void __init check_section(unsigned long pfn)
 #endif
 
 /* A pfn with a struct page: the round trip, and what page->flags says. */
-static void __init check_page(unsigned long pfn, const struct memblock_region *mem,
-			      unsigned long *reserved)
+static void check_page(unsigned long pfn, const struct memblock_region *mem,
+		       unsigned long *reserved, bool after_boot)
 {
 	struct page *page = pfn_to_page(pfn);
 	int nid = page_to_nid(page);
@@ -102,7 +106,7 @@ static void __init check_page(unsigned long pfn, const struct memblock_region *m
 		memmap_fail(pfn, "pfn_to_page(page_to_pfn(page)) is not the page");
 		return;
 	}
-	if (page_ref_count(page) != 1 || page->_mapcount != -1) {
+	if (!after_boot && (page_ref_count(page) != 1 || page->_mapcount != -1)) {
 		memmap_fail(pfn, "struct page not initialised (flags %#lx, _refcount %d, _mapcount %d)",
 			    page->flags, page_ref_count(page), page->_mapcount);
 		return;
@@ -128,9 +132,20 @@ static void __init check_page(unsigned long pfn, const struct memblock_region *m
 	if (nid != memblock_get_region_node(mem))
 		memmap_fail(pfn, "node %d in page->flags, memblock says %d", nid,
 			    memblock_get_region_node(mem));
+#ifdef CONFIG_SPARSEMEM
+	if (after_boot && !online_section(__pfn_to_section(pfn))) {
+		/* An offline block: in no zone's care, every page reserved. */
+		if (!PageReserved(page))
+			memmap_fail(pfn, "in offline section %lu, but not PageReserved",
+				    pfn_to_section_nr(pfn));
+		return;
+	}
+#endif
 	if (pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone))
 		memmap_fail(pfn, "zone %s of node %d in page->flags spans [%#lx-%#lx), not it",
 			    zone_names[zid], nid, zone->zone_start_pfn, zone_end_pfn(zone));
+	if (after_boot)
+		return;		/* allocated, freed, reserved: the buddy allocator's business now */
 	if (PageReserved(page))
 		memmap_fail(pfn, "memory page PageReserved before the buddy allocator's hand-over");
 	if (pageblock_aligned(pfn) && get_pageblock_migratetype(page) != MIGRATE_MOVABLE)
@@ -140,11 +155,17 @@ static void __init check_page(unsigned long pfn, const struct memblock_region *m
 
 /**
  * __memmap_check - walk the memory map and report what disagrees
+ * @after_boot: false at boot, right after memmap_init(); true later (the
+ *	shell's memmap_check, after memory hot-plug): then the pages' state
+ *	(references, reserved, migrate types) is the allocator's and is not
+ *	checked, sections may be hot-added or offline (an offline one's pages
+ *	must be reserved and need no zone), and the walk covers memblock's
+ *	memory as well as the nodes' spans, which offline blocks have left.
  *
- * Context: after memmap_init(); the command line is not consulted.
+ * Context: the command line is not consulted.
  * Return: the number of failures.
  */
-unsigned long __init __memmap_check(void)
+unsigned long __memmap_check(bool after_boot)
 {
 	unsigned long lo = ~0UL, hi = 0, pfn, valid = 0, reserved = 0;
 	const struct memblock_region *r = memblock.memory.regions;
@@ -156,6 +177,10 @@ unsigned long __init __memmap_check(void)
 			continue;
 		lo = min(lo, NODE_DATA(nid)->node_start_pfn);
 		hi = max(hi, pgdat_end_pfn(NODE_DATA(nid)));
+	}
+	if (after_boot && memblock.memory.cnt && memblock_end_of_DRAM()) {
+		lo = min(lo, PFN_DOWN(memblock_start_of_DRAM()));
+		hi = max(hi, PFN_UP(memblock_end_of_DRAM()));
 	}
 	if (lo >= hi) {
 		pr_info("memmap_check: %s: no node has memory: nothing to check\n", memory_model_name);
@@ -182,14 +207,14 @@ unsigned long __init __memmap_check(void)
 		    !(r < r_end && memblock_region_memory_base_pfn(r) < pfn + MEMMAP_GRANULE) &&
 		    !pfn_valid(pfn) && !pfn_valid(pfn + MEMMAP_GRANULE - 1)) {
 #ifdef CONFIG_SPARSEMEM
-			check_section(pfn);
+			check_section(pfn, after_boot);
 #endif
 			pfn += MEMMAP_GRANULE - 1;
 			continue;
 		}
 #ifdef CONFIG_SPARSEMEM
 		if (!(pfn & ~PAGE_SECTION_MASK))
-			check_section(pfn);
+			check_section(pfn, after_boot);
 		ok = pfn_valid(pfn);
 		if (ok && !pfn_in_present_section(pfn))
 			memmap_fail(pfn, "pfn_valid() in section %lu, which has no memory",
@@ -203,7 +228,7 @@ unsigned long __init __memmap_check(void)
 		if (!ok)
 			continue;
 		valid++;
-		check_page(pfn, mem, &reserved);
+		check_page(pfn, mem, &reserved, after_boot);
 	}
 
 	if (errors > MEMMAP_CHECK_SHOWN)
@@ -219,5 +244,5 @@ unsigned long __init __memmap_check(void)
 
 unsigned long __init memmap_check(void)
 {
-	return memmap_check_requested ? __memmap_check() : 0;
+	return memmap_check_requested ? __memmap_check(false) : 0;
 }

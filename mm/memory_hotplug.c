@@ -1,33 +1,38 @@
 // SPDX-License-Identifier: MIT
 /*
- * Offlining and onlining memory blocks (Linux's mm/memory_hotplug.c,
- * offline_pages() and online_pages(); include/mm/memory_hotplug.h).
+ * Memory hot-plug: adding, onlining, offlining and removing memory blocks
+ * (Linux's mm/memory_hotplug.c: add_memory(), online_pages(),
+ * offline_pages(), try_remove_memory(); include/mm/memory_hotplug.h).
  *
- * A memory block is one section.  Offline, as Linux does it, but without
- * migration (bootmm cannot move a page): isolate every pageblock
- * (set_migratetype_isolate(), so nothing is allocated from them any more and
- * their free pages leave NR_FREE_PAGES), then check that every page is a
- * free buddy block; if one is not, undo the isolation and name it.  Then
- * take the free blocks off the ISOLATE free lists (__offline_isolated_pages),
- * mark every page reserved, and lower the zone's managed and present counts,
- * the node's present count and totalram_pages; the section loses
- * SECTION_IS_ONLINE.  Online is the reverse: the pages are freed to the
- * buddy allocator a pageblock at a time, their pageblocks MIGRATE_MOVABLE,
- * and the counts come back.
+ * Boot pipeline: not part of it.  The shell's `memory` command
+ * (kernel/shell_memory.c) drives it, as writes to /sys/devices/system/memory
+ * drive Linux's.  A memory block is one section.
  *
- * Remove (Linux's sparse_remove_section()/section_deactivate()): an offline
- * section loses its memory map and usage.  Boot allocated them from
- * memblock, so they go back through put_page_bootmem(), which frees a page
- * once no section uses it; a section added later had them from the buddy
- * allocator and frees them there.  Add (section_activate()) allocates them
- * from the buddy allocator and initialises every struct page reserved, in
- * the zone that spans it, for online to free.  bootmm leaves zone and node
- * spans as boot set them (Linux shrinks them on remove), which is also how
- * add knows where a section belongs.
+ * Zones and nodes follow the blocks, as in Linux 6.1: a block belongs to no
+ * zone until it is onlined; online_pages() puts it in the zone the caller
+ * chose (zone_for_pfn_range()), initialising its struct pages for that zone
+ * and growing the zone's and the node's spans to hold it
+ * (move_pfn_range_to_zone()); offline_pages() shrinks them again if the block
+ * was at an edge (remove_pfn_range_from_zone()).  So a block that left
+ * Movable may come back in HighMem, and the zone's span in zoneinfo says
+ * where its online blocks are.
+ *
+ * Offline, as Linux does it but without migration (bootmm cannot move a
+ * page): isolate every pageblock (set_migratetype_isolate(): nothing is
+ * allocated from them any more and their free pages leave NR_FREE_PAGES),
+ * check that every page is a free buddy block; if one is not, undo the
+ * isolation and name it.  Then take the free blocks off the ISOLATE free
+ * lists (__offline_isolated_pages), mark every page reserved, and lower
+ * the counts.
+ *
+ * 32-bit HighMem, which Linux's hot-plug never meets (its 32-bit kernels
+ * have no CONFIG_MEMORY_HOTPLUG): pages at or above max_low_pfn have no
+ * place in the linear map, so a zone of low memory cannot take them, and
+ * totalhigh_pages counts a block's pages by pfn (pfn >= max_low_pfn), as the
+ * boot counted them, so that offline and online undo each other exactly.
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <mm/bootmem_info.h>
 #include <mm/gfp.h>
 #include <mm/memblock.h>
 #include <mm/memory_hotplug.h>
@@ -51,8 +56,205 @@ bool memory_hotplug_supported(void)
 }
 
 #ifdef CONFIG_SPARSEMEM
-/* The migrate types before isolation, to restore on failure: a section's pageblocks. */
-static unsigned char saved_mt[PAGES_PER_SECTION / pageblock_nr_pages];
+u64 memory_block_size_bytes(void)
+{
+	return (u64)PAGES_PER_SECTION << PAGE_SHIFT;
+}
+
+int memory_add_physaddr_to_nid(u64 start)
+{
+	unsigned long pfn = (unsigned long)(start >> PAGE_SHIFT);
+	int nodes = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+
+		if (!pgdat)
+			continue;
+		nodes++;
+		if (pgdat->node_start_pfn <= pfn && pfn < pgdat_end_pfn(pgdat))
+			return nid;
+	}
+	if (nodes > 1)
+		pr_warn("Unknown node for memory at 0x%llx, assuming node 0\n", (unsigned long long)start);
+	return 0;
+}
+
+/* --- zones and nodes follow the blocks ------------------------------------------- */
+
+/* Whether any of [@start_pfn, +@nr_pages) lies in @zone's span (Linux's zone_intersects()). */
+static bool zone_intersects(const struct zone *zone, unsigned long start_pfn, unsigned long nr_pages)
+{
+	if (!zone->spanned_pages)
+		return false;
+	return start_pfn < zone_end_pfn(zone) && zone->zone_start_pfn < start_pfn + nr_pages;
+}
+
+/*
+ * Linux's default_kernel_zone_for_pfn(): the first kernel zone the block
+ * meets, else Normal.  bootmm adds HighMem: a block reaching max_low_pfn
+ * goes there, whatever it meets.
+ */
+static struct zone *default_kernel_zone_for_pfn(int nid, unsigned long start_pfn,
+						unsigned long nr_pages)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+
+	if (start_pfn + nr_pages > max_low_pfn)
+		return &pgdat->node_zones[ZONE_HIGHMEM];
+	for (int zid = 0; zid < ZONE_NORMAL; zid++)
+		if (zone_intersects(&pgdat->node_zones[zid], start_pfn, nr_pages))
+			return &pgdat->node_zones[zid];
+	return &pgdat->node_zones[ZONE_NORMAL];
+}
+
+bool zone_can_hold_pfn_range(const struct zone *zone, unsigned long start_pfn, unsigned long nr_pages)
+{
+	return start_pfn + nr_pages <= max_low_pfn || is_highmem(zone);
+}
+
+struct zone *zone_for_pfn_range(int online_type, int nid, unsigned long start_pfn,
+				unsigned long nr_pages)
+{
+	struct zone *kernel_zone = default_kernel_zone_for_pfn(nid, start_pfn, nr_pages);
+	struct zone *movable_zone = &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
+	bool in_kernel, in_movable;
+
+	if (online_type == MMOP_ONLINE_KERNEL)
+		return kernel_zone;
+	if (online_type == MMOP_ONLINE_MOVABLE)
+		return movable_zone;
+	/* Linux's default_zone_for_pfn(): keep a block with the zone it already touches. */
+	in_kernel = zone_intersects(kernel_zone, start_pfn, nr_pages);
+	in_movable = zone_intersects(movable_zone, start_pfn, nr_pages);
+	if (in_kernel ^ in_movable)
+		return in_kernel ? kernel_zone : movable_zone;
+	if (movable_node_is_enabled() && zone_can_hold_pfn_range(movable_zone, start_pfn, nr_pages))
+		return movable_zone;
+	return kernel_zone;
+}
+
+/* Grow @zone's span to hold [@start_pfn, +@nr_pages) (Linux's resize_zone_range()). */
+static void resize_zone_range(struct zone *zone, unsigned long start_pfn, unsigned long nr_pages)
+{
+	unsigned long old_end_pfn = zone_end_pfn(zone);
+
+	if (!zone->spanned_pages || start_pfn < zone->zone_start_pfn)
+		zone->zone_start_pfn = start_pfn;
+	zone->spanned_pages = max(start_pfn + nr_pages, zone->spanned_pages ? old_end_pfn : 0) -
+			      zone->zone_start_pfn;
+}
+
+/* The node's span: that of its zones (Linux's update_pgdat_span()). */
+static void update_pgdat_span(pg_data_t *pgdat)
+{
+	unsigned long node_start_pfn = 0, node_end_pfn = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		if (!zone->spanned_pages)
+			continue;
+		if (!node_end_pfn) {
+			node_start_pfn = zone->zone_start_pfn;
+			node_end_pfn = zone_end_pfn(zone);
+			continue;
+		}
+		node_start_pfn = min(node_start_pfn, zone->zone_start_pfn);
+		node_end_pfn = max(node_end_pfn, zone_end_pfn(zone));
+	}
+	pgdat->node_start_pfn = node_start_pfn;
+	pgdat->node_spanned_pages = node_end_pfn - node_start_pfn;
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (pgdat->node_zones[z].spanned_pages)
+			pgdat->nr_zones = z + 1;
+}
+
+/* An online pfn of @zone on node @nid: where a zone's span may end. */
+static bool pfn_is_zones(unsigned long pfn, int nid, const struct zone *zone)
+{
+	struct page *page;
+
+	if (!pfn_valid(pfn) || !online_section(__pfn_to_section(pfn)))
+		return false;
+	page = pfn_to_page(pfn);
+	return page_to_nid(page) == nid && page_zone(page) == zone;
+}
+
+/*
+ * The first (or, with @last, the last) pfn of [@start_pfn, @end_pfn) that
+ * still belongs to @zone, looking at one pfn each subsection as Linux's
+ * find_smallest_section_pfn()/find_biggest_section_pfn() do; 0 if none.
+ */
+static unsigned long find_zone_edge_pfn(const struct zone *zone, unsigned long start_pfn,
+					unsigned long end_pfn, bool last)
+{
+	int nid = zone->zone_pgdat->node_id;
+
+	if (!last) {
+		for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SUBSECTION)
+			if (pfn_is_zones(pfn, nid, zone))
+				return pfn;
+		return 0;
+	}
+	for (unsigned long pfn = end_pfn; pfn > start_pfn;) {
+		pfn = max(ALIGN_DOWN(pfn - 1, PAGES_PER_SUBSECTION), start_pfn);
+		if (pfn_is_zones(pfn, nid, zone))
+			return pfn;
+	}
+	return 0;
+}
+
+/*
+ * Shrink @zone's span after [@start_pfn, @end_pfn) left it, if that was at
+ * an edge (Linux's shrink_zone_span()); a hole in the middle stays in it.
+ */
+static void shrink_zone_span(struct zone *zone, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	if (zone->zone_start_pfn == start_pfn) {
+		pfn = find_zone_edge_pfn(zone, end_pfn, zone_end_pfn(zone), false);
+		if (pfn) {
+			zone->spanned_pages = zone_end_pfn(zone) - pfn;
+			zone->zone_start_pfn = pfn;
+		} else {
+			zone->zone_start_pfn = 0;
+			zone->spanned_pages = 0;
+		}
+	} else if (zone_end_pfn(zone) == end_pfn) {
+		pfn = find_zone_edge_pfn(zone, zone->zone_start_pfn, start_pfn, true);
+		if (pfn) {
+			/* The last pfn found starts a subsection: the span keeps all of it. */
+			zone->spanned_pages = min(pfn + PAGES_PER_SUBSECTION, start_pfn) -
+					      zone->zone_start_pfn;
+		} else {
+			zone->zone_start_pfn = 0;
+			zone->spanned_pages = 0;
+		}
+	}
+}
+
+/*
+ * The block joins @zone (Linux's move_pfn_range_to_zone()): the spans grow,
+ * each struct page is initialised for the zone and node, reserved until
+ * online_pages() frees it, each pageblock MIGRATE_MOVABLE.
+ */
+static void move_pfn_range_to_zone(struct zone *zone, unsigned long start_pfn, unsigned long nr_pages)
+{
+	int nid = zone->zone_pgdat->node_id;
+
+	resize_zone_range(zone, start_pfn, nr_pages);
+	update_pgdat_span(zone->zone_pgdat);
+	for (unsigned long pfn = start_pfn; pfn < start_pfn + nr_pages; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		__init_single_page(page, pfn, zone_idx(zone), nid);
+		__SetPageReserved(page);
+		if (pageblock_aligned(pfn))
+			set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+	}
+}
 
 static void set_section_online(unsigned long start_pfn, unsigned long nr_pages, bool online)
 {
@@ -66,23 +268,75 @@ static void set_section_online(unsigned long start_pfn, unsigned long nr_pages, 
 	}
 }
 
-/*
- * Whether totalhigh_pages counts the block: boot counted the pages above
- * max_low_pfn (free_highmem_page()), whatever their zone; a Movable zone cut
- * from low memory counts as low there, so it must here too.
- */
-static bool block_is_highmem(unsigned long pfn)
-{
-	return pfn >= max_low_pfn;
-}
-
+/* Whole sections, each with a map and in the given state. */
 static bool range_online(unsigned long start_pfn, unsigned long nr_pages, bool online)
 {
+	if (!nr_pages || start_pfn % PAGES_PER_SECTION || nr_pages % PAGES_PER_SECTION)
+		return false;
 	for (unsigned long pfn = start_pfn; pfn < start_pfn + nr_pages; pfn += PAGES_PER_SECTION)
 		if (!valid_section(__pfn_to_section(pfn)) || online_section(__pfn_to_section(pfn)) != online)
 			return false;
 	return true;
 }
+
+/* How many of [@start_pfn, @end_pfn) lie at or above max_low_pfn: HighMem to totalhigh_pages. */
+static unsigned long highmem_pages_in(unsigned long start_pfn, unsigned long end_pfn)
+{
+	return end_pfn > max_low_pfn ? end_pfn - max(start_pfn, max_low_pfn) : 0;
+}
+
+/* A zone populated or emptied: its per-CPU lists and every zonelist follow. */
+static void zone_population_changed(struct zone *zone)
+{
+	if (populated_zone(zone))
+		setup_zone_pageset(zone);
+	else
+		zone_pcp_reset(zone);
+	build_all_zonelists(NULL);
+}
+#endif /* CONFIG_SPARSEMEM */
+
+int online_pages(unsigned long start_pfn, unsigned long nr_pages, struct zone *zone)
+{
+#ifdef CONFIG_SPARSEMEM
+	unsigned long end_pfn = start_pfn + nr_pages;
+	bool was_populated;
+
+	if (!range_online(start_pfn, nr_pages, false))
+		return -EINVAL;
+	if (!zone_can_hold_pfn_range(zone, start_pfn, nr_pages)) {
+		pr_warn("online_pages [mem %#010llx-%#010llx]: zone %s is low memory and the block reaches past max_low_pfn %#lx; online it as kernel (HighMem)\n",
+			(unsigned long long)PFN_PHYS(start_pfn), (unsigned long long)PFN_PHYS(end_pfn) - 1,
+			zone->name, max_low_pfn);
+		return -ERANGE;
+	}
+	was_populated = populated_zone(zone);
+	move_pfn_range_to_zone(zone, start_pfn, nr_pages);
+	zone->present_pages += nr_pages;
+	zone->zone_pgdat->node_present_pages += nr_pages;
+	set_section_online(start_pfn, nr_pages, true);
+	/* Linux's online_pages_range(): the largest aligned blocks, to the free lists. */
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages) {
+		__free_pages_core(pfn_to_page(pfn), pageblock_order);
+		totalram_pages_add((long)pageblock_nr_pages);
+	}
+	totalhigh_pages_add((long)highmem_pages_in(start_pfn, end_pfn));
+	clear_zone_contiguous(zone);	/* spans may hold other zones' blocks now */
+	if (!was_populated)
+		zone_population_changed(zone);
+	init_per_zone_wmark_min();	/* min_free_kbytes, watermarks, reserves, pcp sizes */
+	return 0;
+#else
+	(void)start_pfn;
+	(void)nr_pages;
+	(void)zone;
+	return -EINVAL;
+#endif
+}
+
+#ifdef CONFIG_SPARSEMEM
+/* The migrate types before isolation, to restore on failure: a block's pageblocks. */
+static unsigned char saved_mt[PAGES_PER_SECTION / pageblock_nr_pages];
 #endif
 
 int offline_pages(unsigned long start_pfn, unsigned long nr_pages, unsigned long *busy_pfn)
@@ -92,7 +346,7 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages, unsigned long
 	struct zone *zone;
 	unsigned long i;
 
-	if (nr_pages > PAGES_PER_SECTION || !range_online(start_pfn, nr_pages, true))
+	if (nr_pages != PAGES_PER_SECTION || !range_online(start_pfn, nr_pages, true))
 		return -EINVAL;
 	zone = page_zone(pfn_to_page(start_pfn));
 	/* Linux refuses a block that straddles two zones (test_pages_in_a_zone()). */
@@ -141,18 +395,23 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages, unsigned long
 	clear_zone_contiguous(zone);	/* a hole now: walkers must ask pfn_valid() */
 	zone->managed_pages -= nr_pages;
 	totalram_pages_add(-(long)nr_pages);
-	if (block_is_highmem(start_pfn))
-		totalhigh_pages_add(-(long)nr_pages);
+	totalhigh_pages_add(-(long)highmem_pages_in(start_pfn, end_pfn));
 	zone->present_pages -= nr_pages;
 	zone->zone_pgdat->node_present_pages -= nr_pages;
 	set_section_online(start_pfn, nr_pages, false);
-	setup_per_zone_wmarks();
-	calculate_totalreserve_pages();
+	/* Linux's remove_pfn_range_from_zone(). */
+	shrink_zone_span(zone, start_pfn, end_pfn);
+	update_pgdat_span(zone->zone_pgdat);
+	if (!populated_zone(zone))
+		zone_population_changed(zone);
+	init_per_zone_wmark_min();
 	return 0;
 
 undo:
 	while (i-- > 0)
 		unset_migratetype_isolate(pfn_to_page(start_pfn + i * pageblock_nr_pages), saved_mt[i]);
+	pr_info("memory offlining [mem %#010llx-%#010llx] failed due to unmovable page\n",
+		(unsigned long long)PFN_PHYS(start_pfn), (unsigned long long)PFN_PHYS(end_pfn) - 1);
 	return -EBUSY;
 #else
 	(void)start_pfn;
@@ -162,180 +421,97 @@ undo:
 #endif
 }
 
-int online_pages(unsigned long start_pfn, unsigned long nr_pages)
-{
 #ifdef CONFIG_SPARSEMEM
-	unsigned long end_pfn = start_pfn + nr_pages;
-	struct zone *zone;
-
-	if (nr_pages > PAGES_PER_SECTION || !range_online(start_pfn, nr_pages, false))
-		return -EINVAL;
-	zone = page_zone(pfn_to_page(start_pfn));
-	zone->present_pages += nr_pages;
-	zone->zone_pgdat->node_present_pages += nr_pages;
-	/* Straight from ISOLATE to MOVABLE: Linux's undo_isolate_page_range(). */
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
-		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_MOVABLE);
-	set_section_online(start_pfn, nr_pages, true);
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages) {
-		__free_pages_core(pfn_to_page(pfn), pageblock_order);
-		totalram_pages_add((long)pageblock_nr_pages);
-		if (block_is_highmem(pfn))
-			totalhigh_pages_add((long)pageblock_nr_pages);
-	}
-	setup_per_zone_wmarks();
-	calculate_totalreserve_pages();
-	return 0;
-#else
-	(void)start_pfn;
-	(void)nr_pages;
-	return -EINVAL;
-#endif
-}
-
-#ifdef CONFIG_SPARSEMEM
-/* The order of the smallest buddy block of @size bytes (Linux's get_order()). */
-static unsigned int order_for(size_t size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-/* Sections whose VMEMMAP pages are still mapped after a remove: add uses them again. */
-static unsigned long vmemmap_kept[BITS_TO_LONGS(NR_MEM_SECTIONS)];
-#endif
-
 /*
- * Release the pages of [@addr, @addr + @size): through put_page_bootmem() if
- * boot allocated them (every page the range touches was registered), else
- * the one buddy block add_memory_section() allocated.
+ * Linux's check_hotplug_memory_range() and mhp_range_allowed(): whole
+ * blocks, and pfns the sections (and the VMEMMAP window) can describe.
  */
-static unsigned long release_range(void *addr, size_t size, bool early)
+static int check_hotplug_memory_range(u64 start, u64 size)
 {
-	unsigned long start = (unsigned long)__pa(addr) >> PAGE_SHIFT;
-	unsigned long end = ((unsigned long)__pa(addr) + size + PAGE_SIZE - 1) >> PAGE_SHIFT;
-	unsigned long freed = 0;
+	u64 block = memory_block_size_bytes(), max = (u64)sparse_max_pfn() << PAGE_SHIFT;
 
-	if (!early) {
-		__free_pages(virt_to_page(addr), order_for(size));
-		return 1UL << order_for(size);
+	if (!size || start % block || size % block) {
+		pr_err("Section-unaligned hotplug range: start 0x%llx, size 0x%llx\n",
+		       (unsigned long long)start, (unsigned long long)size);
+		return -EINVAL;
 	}
-	for (unsigned long pfn = start; pfn < end; pfn++) {
-		struct page *page;
-
-		if (!pfn_valid(pfn))
-			continue;	/* never registered: see get_range_bootmem() */
-		page = pfn_to_page(pfn);
-		put_page_bootmem(page);
-		freed += !PageReserved(page);	/* the last user: it is free now */
+	if (start >= max || size > max - start) {
+		pr_warn("Hotplug memory [%#llx-%#llx] exceeds maximum addressable range [%#llx-%#llx]\n",
+			(unsigned long long)start, (unsigned long long)(start + size),
+			0ULL, (unsigned long long)max - 1);
+		return -E2BIG;
 	}
-	return freed;
-}
-
-/* The zone whose span holds @pfn, on any node; NULL if none. */
-static struct zone *zone_spanning(unsigned long pfn)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		if (!NODE_DATA(nid))
-			continue;
-		for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-
-			if (zone->spanned_pages && zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone))
-				return zone;
-		}
-	}
-	return NULL;
+	return 0;
 }
 #endif
 
-int remove_memory_section(unsigned long nr, unsigned long *freed)
+int add_memory(int nid, u64 start, u64 size)
 {
 #ifdef CONFIG_SPARSEMEM
-	struct mem_section *ms = __nr_to_section(nr);
-	struct mem_section_usage *usage;
-	bool early;
+	unsigned long first = (unsigned long)(start >> PAGE_SHIFT) / PAGES_PER_SECTION, nr;
+	unsigned long last;
+	int ret = check_hotplug_memory_range(start, size);
 
-	*freed = 0;
-	if (!ms || !valid_section(ms) || online_section(ms))
+	if (ret)
+		return ret;
+	last = first + (unsigned long)(size >> PAGE_SHIFT) / PAGES_PER_SECTION;
+	if (nid < 0 || nid >= MAX_NUMNODES || !NODE_DATA(nid)) {
+		pr_err("add_memory: node %d is not online; bootmm cannot bring up a new node\n", nid);
 		return -EINVAL;
-	early = early_section(ms);
-	usage = ms->usage;
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-	/* Unmapping the window's pages is not written: they stay, for add to use again. */
-	vmemmap_kept[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
-	ms->section_mem_map = 0;
+	}
+	/* Linux's register_memory_resource(): RAM may not be added twice. */
+	if (memblock_overlaps_region(&memblock.memory, start, size)) {
+		pr_warn("Unable to reserve System RAM region: %016llx->%016llx\n",
+			(unsigned long long)start, (unsigned long long)(start + size - 1));
+		return -EEXIST;
+	}
+	/* ARCH_KEEP_MEMBLOCK: memblock keeps describing RAM (ARM's pfn_valid() reads it). */
+	memblock_add_node(start, size, nid, MEMBLOCK_NONE);
+	for (nr = first; nr < last; nr++) {
+		ret = sparse_add_section(nid, nr);
+		if (ret)
+			break;
+	}
+	if (!ret)
+		return 0;
+	while (nr-- > first)
+		sparse_remove_section(nr);
+	memblock_remove(start, size);
+	return ret;
 #else
-	struct page *memmap = sparse_decode_mem_map(ms->section_mem_map, nr);
-
-	/* pfn_valid() says no from here on: nothing may look at the map we free. */
-	ms->section_mem_map = 0;
-	*freed += release_range(memmap, sizeof(struct page) * PAGES_PER_SECTION, early);
-#endif
-	ms->usage = NULL;
-	*freed += release_range(usage, mem_section_usage_size(), early);
-	return 0;
-#else
-	(void)nr;
-	*freed = 0;
+	(void)nid;
+	(void)start;
+	(void)size;
 	return -EINVAL;
 #endif
 }
 
-int add_memory_section(unsigned long nr)
+int remove_memory(u64 start, u64 size, unsigned long *freed)
 {
 #ifdef CONFIG_SPARSEMEM
-	struct mem_section *ms = __nr_to_section(nr);
-	unsigned long start_pfn = section_nr_to_pfn(nr);
-	struct mem_section_usage *usage;
-	struct page *memmap, *page;
-	struct zone *zone;
+	unsigned long first = (unsigned long)(start >> PAGE_SHIFT) / PAGES_PER_SECTION, last, nr;
+	int ret = check_hotplug_memory_range(start, size);
 
-	if (!ms || valid_section(ms) || present_section(ms))
-		return -EINVAL;
-	zone = zone_spanning(start_pfn);
-	if (!zone || start_pfn + PAGES_PER_SECTION > zone_end_pfn(zone))
-		return -EINVAL;
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-	if (!(vmemmap_kept[nr / BITS_PER_LONG] & (1UL << (nr % BITS_PER_LONG))))
-		return -EINVAL;		/* populating the window after boot is not written */
-	memmap = pfn_to_page(start_pfn);
-#else
-	page = alloc_pages(GFP_KERNEL, order_for(sizeof(struct page) * PAGES_PER_SECTION));
-	if (!page)
-		return -ENOMEM;
-	memmap = page_address(page);
-#endif
-	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order_for(mem_section_usage_size()));
-	if (!page) {
-#ifndef CONFIG_SPARSEMEM_VMEMMAP
-		__free_pages(virt_to_page(memmap),
-			     order_for(sizeof(struct page) * PAGES_PER_SECTION));
-#endif
-		return -ENOMEM;
+	*freed = 0;
+	if (ret)
+		return ret;
+	last = first + (unsigned long)(size >> PAGE_SHIFT) / PAGES_PER_SECTION;
+	/* Linux's try_remove_memory(): every block there, and offline. */
+	for (nr = first; nr < last; nr++) {
+		if (!valid_section_nr(nr))
+			return -EINVAL;
+		if (online_section_nr(nr))
+			return -EBUSY;
 	}
-	usage = page_address(page);
-	for (unsigned long i = 0; i < SUBSECTIONS_PER_SECTION; i++)
-		usage->subsection_map[i / BITS_PER_LONG] |= 1UL << (i % BITS_PER_LONG);
-
-	/* Linux's memmap_init_range(MEMINIT_HOTPLUG): every page reserved until online. */
-	for (unsigned long i = 0; i < PAGES_PER_SECTION; i++) {
-		__init_single_page(&memmap[i], start_pfn + i, zone_idx(zone), zone->zone_pgdat->node_id);
-		__SetPageReserved(&memmap[i]);
-	}
-	ms->usage = usage;
-	/* Not SECTION_IS_EARLY: remove frees this map and usage to the buddy allocator. */
-	ms->section_mem_map = sparse_encode_mem_map(memmap, nr) | SECTION_MARKED_PRESENT | SECTION_HAS_MEM_MAP;
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-	vmemmap_kept[nr / BITS_PER_LONG] &= ~(1UL << (nr % BITS_PER_LONG));
-#endif
+	for (nr = first; nr < last; nr++)
+		*freed += sparse_remove_section(nr);
+	memblock_phys_free(start, size);
+	memblock_remove(start, size);
 	return 0;
 #else
-	(void)nr;
+	(void)start;
+	(void)size;
+	*freed = 0;
 	return -EINVAL;
 #endif
 }

@@ -37,7 +37,7 @@ unsigned long _totalhigh_pages;
  * Linux does this in free_area_init_core() (init_currently_empty_zone());
  * pgdat_init_allocator() does it for any zone still without.
  */
-void __init zone_init_free_lists(struct zone *zone)
+void zone_init_free_lists(struct zone *zone)
 {
 	for (unsigned int order = 0; order < MAX_ORDER; order++) {
 		for (int t = 0; t < MIGRATE_TYPES; t++)
@@ -55,7 +55,7 @@ void __init zone_init_free_lists(struct zone *zone)
  * high is 0 and batch 1: each page freed through it goes straight on to the
  * buddy lists, each allocation takes exactly one page.
  */
-void __init zone_pcp_init(struct zone *zone)
+void zone_pcp_init(struct zone *zone)
 {
 	if (!boot_pageset.lists[0].next)
 		per_cpu_pages_init(&boot_pageset);
@@ -73,7 +73,7 @@ void __init zone_pcp_init(struct zone *zone)
  * reset_all_zones_managed_pages(), which come before any allocation or free,
  * make sure.  Zones already set up are left alone.
  */
-void __init pgdat_init_allocator(pg_data_t *pgdat)
+void pgdat_init_allocator(pg_data_t *pgdat)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &pgdat->node_zones[z];

@@ -218,16 +218,16 @@ void calculate_min_free_kbytes(void)
 }
 
 /**
- * init_per_zone_wmark_min - watermarks and reserves for every zone, at boot
+ * init_per_zone_wmark_min - watermarks and reserves for every zone
  *
- * Context: after the hand-over (managed_pages exact) and
- * setup_per_cpu_pageset().  Linux runs it as a postcore initcall; with
+ * Context: at boot after the hand-over (managed_pages exact) and
+ * setup_per_cpu_pageset(); again whenever memory hot-plug changes a zone.  Linux runs it as a postcore initcall; with
  * transparent huge pages, khugepaged raises min_free_kbytes afterwards
  * (Debian's 686-pae and armmp kernels do), bootmm has none.
  *
  * Return: 0.
  */
-int __init init_per_zone_wmark_min(void)
+int init_per_zone_wmark_min(void)
 {
 	calculate_min_free_kbytes();
 	setup_per_zone_wmarks();
@@ -299,11 +299,31 @@ void __init setup_per_cpu_pageset(void)
 {
 	struct zone *zone;
 
-	for_each_populated_zone(zone) {
-		per_cpu_pages_init(&zone->pcp);
-		zone->per_cpu_pageset = &zone->pcp;
-		zone_set_pageset_high_and_batch(zone, 0);
-	}
+	for_each_populated_zone(zone)
+		setup_zone_pageset(zone);
+}
+
+/**
+ * setup_zone_pageset - give @zone its own per-CPU lists
+ * @zone: a populated zone (at boot, or one memory hot-plug just populated)
+ */
+void setup_zone_pageset(struct zone *zone)
+{
+	per_cpu_pages_init(&zone->pcp);
+	zone->per_cpu_pageset = &zone->pcp;
+	zone_set_pageset_high_and_batch(zone, 0);
+}
+
+/**
+ * zone_pcp_reset - put @zone back on the boot pageset
+ * @zone: a zone memory hot-plug just emptied (its lists drained already:
+ *	  offlining isolated every pageblock, which drains them)
+ */
+void zone_pcp_reset(struct zone *zone)
+{
+	zone->per_cpu_pageset = &boot_pageset;
+	zone->pageset_high = boot_pageset.high;
+	zone->pageset_batch = boot_pageset.batch;
 }
 
 /* --- the watermark check ------------------------------------------------------------- */

@@ -252,11 +252,14 @@ unsigned long nr_free_buffer_pages(void)
  * build_all_zonelists - build every node's zonelists and print the summary
  * @pgdat: unused (Linux passes a hot-added node); NULL at boot
  *
+ * Again after boot whenever memory hot-plug populates or empties a zone
+ * (mm/memory_hotplug.c), printing the summary again, as Linux does.
+ *
  * Grouping by mobility is switched off when there are fewer pages than one
  * pageblock per migrate type: with so little memory the pageblocks could not
  * be kept apart anyway.
  */
-void __init build_all_zonelists(pg_data_t *pgdat)
+void build_all_zonelists(pg_data_t *pgdat)
 {
 	unsigned long vm_total_pages;
 

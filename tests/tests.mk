@@ -75,7 +75,9 @@ $(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
 # name ending in _arm (boot/<arch>/include/asm/memory_model.h), over the mm
 # core rebuilt with that model's CONFIG_ symbols (MEMORY_MODEL_CONFIG_*,
 # mm/mm.mk) in $(HOST_O)/model-<model>-<arch>/.
-MODEL_TEST_CORE		:= mm/memblock.c mm/mm_init.c mm/memmap_check.c mm/numa.c mm/zone_movable.c
+# The core is the library's mm files (the page allocator too: the sparse
+# models' hot-plug half allocates and frees through it).
+MODEL_TEST_CORE		:= $(filter mm/%,$(filter-out $(EARLY_ALLOCATOR_SRC),$(HOST_LIB_SRCS)))
 MODEL_TEST_LIBS		:= $(addprefix $(HOST_O)/,kernel/vsprintf.o kernel/params.o kernel/cmdline.o \
 			   tests/host/printk_host.o tests/host/hostparam.o)
 MODEL_TESTS		:= $(filter $(HOST_O)/tests/test_memory_model_%,$(UNIT_TESTS))
@@ -83,7 +85,8 @@ model_test_model	= $(firstword $(subst _, ,$(patsubst $(HOST_O)/tests/test_memor
 model_test_arch		= $(if $(filter %_arm,$(1)),arm,x86)
 model_test_config	= $(or $(MEMORY_MODEL_CONFIG_$(1)),CONFIG_$(shell echo '$(1)' | tr a-z A-Z))
 model_test_srcs		= $(MODEL_TEST_CORE) mm/memory_model/$(1).c \
-			  $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c)
+			  $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c \
+			  mm/memory_model/sparse_hotplug.c)
 model_test_cflags	= $(HOST_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$(1))) -Iboot/$(2)/include
 
 define memory_model_variant

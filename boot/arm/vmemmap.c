@@ -8,14 +8,17 @@
  * free_area_init() -> sparse_init() -> __populate_section_memmap()
  * (mm/memory_model/vmemmap.c), once per present section, with that
  * section's slice of the window
- * (asm/memory_model.h: 0xf0000000-0xf1ffffff).
+ * (asm/memory_model.h: 0xf0000000-0xf1ffffff); mem_init() ->
+ * register_page_bootmem_info() walks the same entries to tag the memory
+ * behind them.  After boot, memory hot-plug maps a slice again or unmaps it
+ * (vmemmap_free()).
  *
  * The hardware: head.S runs the MMU with short descriptors and one
  * first-level table, swapper_pg_dir: 4096 entries of 4 bytes, one per MiB of
  * virtual space.  A "section" entry (bits 1:0 = 0b10) maps its MiB directly:
  * bits 31:20 hold the physical address, which must be 1 MiB aligned.  A
- * section's map on ARM is 2 MiB (2^16 pfns * 32 bytes): two entries, backed
- * by one 2 MiB block when both are empty.  The attributes are head.S's for
+ * section's map on ARM is 2 MiB (2^16 pfns * 32 bytes): two entries, each
+ * backed by a MiB of its own, so that each can be freed on its own.  The attributes are head.S's for
  * RAM (normal memory, write-back write-allocate, shareable, kernel
  * read/write) plus XN: nothing executes from a memory map.  The same memory
  * is also in the linear map at PAGE_OFFSET with the same attributes, which
@@ -35,7 +38,8 @@
 #include <kernel/init.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <mm/memblock.h>
+#include <mm/bootmem_info.h>
+#include <mm/memory_model.h>
 #include <mm/sparse.h>
 
 #define SECTION_SHIFT		20
@@ -56,8 +60,12 @@ extern u32 swapper_pg_dir[4096];	/* boot/arm/head.S */
 
 BUILD_BUG_ON(VMEMMAP_START % SECTION_SIZE || VMEMMAP_SIZE % SECTION_SIZE);
 
-/* Make @count entries from @pmd seen by the walker, and forget [addr, addr + count MiB). */
-static void __init flush_new_sections(u32 *pmd, unsigned long addr, unsigned long count)
+/*
+ * Make the entries [@pmd, @pmd + @count) seen by the walker, and forget the
+ * MiBs from @addr: for an entry just written, or just cleared (a cleared
+ * one must also leave the TLB before its memory is reused).
+ */
+static void flush_pmd_entries(u32 *pmd, unsigned long addr, unsigned long count)
 {
 	for (unsigned long i = 0; i < count; i++)	/* DCCMVAU: clean to PoU */
 		asm volatile("mcr p15, 0, %0, c7, c11, 1" : : "r"(&pmd[i]) : "memory");
@@ -67,47 +75,108 @@ static void __init flush_new_sections(u32 *pmd, unsigned long addr, unsigned lon
 	asm volatile("dsb ish\n\tisb" : : : "memory");
 }
 
+static u32 *pmd_of(unsigned long addr)
+{
+	return &swapper_pg_dir[addr >> SECTION_SHIFT];
+}
+
+/* The physical MiB an entry of ours maps (bits 31:20 of a section descriptor). */
+static phys_addr_t pmd_phys(u32 pmd)
+{
+	return pmd & ~(SECTION_SIZE - 1);
+}
+
 /**
  * vmemmap_populate - map [@start, @end) of the VMEMMAP window with 1 MiB sections
  * @start: first virtual address (rounded down to 1 MiB)
  * @end: end, exclusive (rounded up)
  * @node: the node whose memory backs it, if it has room
  *
- * Each run of empty entries gets one physically contiguous block; entries
- * already present (a neighbouring section's) are kept.  The memory is not
- * zeroed: memmap_init() writes every struct page of a present section.
+ * Each empty entry gets a MiB of its own from vmemmap_alloc_block()
+ * (memblock at boot, the buddy allocator after); entries already present (a
+ * neighbouring section's) are kept.  The memory is not zeroed: every
+ * struct page of a section is written before use (memmap_init() at boot,
+ * sparse_add_section() after).
  *
- * Return: 0, or -ENOMEM if memblock had no room.
+ * Return: 0, or -ENOMEM if there was no memory left.
  */
-int __init vmemmap_populate(unsigned long start, unsigned long end, int node)
+int vmemmap_populate(unsigned long start, unsigned long end, int node)
 {
-	unsigned long addr = ALIGN_DOWN(start, SECTION_SIZE);
-
-	end = ALIGN(end, SECTION_SIZE);
-	while (addr < end) {
-		u32 *pmd = &swapper_pg_dir[addr >> SECTION_SHIFT];
-		unsigned long run = 0;
+	for (unsigned long addr = ALIGN_DOWN(start, SECTION_SIZE); addr < end; addr += SECTION_SIZE) {
+		u32 *pmd = pmd_of(addr);
 		phys_addr_t phys;
 
-		if (*pmd) {
-			addr += SECTION_SIZE;
+		if (*pmd)
 			continue;
-		}
-		while (addr + run * SECTION_SIZE < end && !pmd[run])
-			run++;
-		phys = memblock_phys_alloc_try_nid(run * SECTION_SIZE, SECTION_SIZE, node);
+		phys = vmemmap_alloc_block(SECTION_SIZE, node);
 		if (!phys)
 			return -ENOMEM;
-		for (unsigned long i = 0; i < run; i++)
-			pmd[i] = (u32)(phys + i * SECTION_SIZE) | SECT_VMEMMAP;
-		flush_new_sections(pmd, addr, run);
-		/* Linux's vmemmap_populate_print_last() line, one per block. */
+		*pmd = (u32)phys | SECT_VMEMMAP;
+		flush_pmd_entries(pmd, addr, 1);
+		/* Linux's vmemmap_populate_print_last() line, one per entry. */
 		pr_debug("vmemmap: [%08lx-%08lx] SECTION -> [mem %#010Lx-%#010Lx] on node %d\n",
-			 addr, addr + run * SECTION_SIZE - 1, (u64)phys,
-			 (u64)(phys + run * SECTION_SIZE - 1), node);
-		addr += run * SECTION_SIZE;
+			 addr, addr + SECTION_SIZE - 1, (u64)phys, (u64)(phys + SECTION_SIZE - 1), node);
 	}
 	return 0;
+}
+
+/**
+ * vmemmap_free - unmap [@start, @end) of the window and free its memory
+ * @start: first virtual address (a section's slice: 1 MiB aligned)
+ * @end: end, exclusive
+ *
+ * Each entry is cleared and flushed before its MiB is freed, so no stale
+ * translation can reach memory the buddy allocator hands out again.
+ *
+ * Return: the pages that went back to the buddy allocator.
+ */
+unsigned long vmemmap_free(unsigned long start, unsigned long end)
+{
+	unsigned long freed = 0;
+
+	for (unsigned long addr = ALIGN_DOWN(start, SECTION_SIZE); addr < end; addr += SECTION_SIZE) {
+		u32 *pmd = pmd_of(addr);
+		phys_addr_t phys;
+
+		if (!*pmd)
+			continue;
+		phys = pmd_phys(*pmd);
+		*pmd = 0;
+		flush_pmd_entries(pmd, addr, 1);
+		freed += vmemmap_free_block(phys, SECTION_SIZE);
+	}
+	return freed;
+}
+
+/**
+ * register_page_bootmem_memmap - tag the memory behind a section's slice
+ * @section_nr: the section, the tags' owner
+ * @map: its first struct page, in the window
+ * @nr_pages: how many struct pages
+ *
+ * The slice's first-level entries say where its memory is: each maps one
+ * MiB, 256 pages tagged SECTION_INFO.  There is no page-table page to tag
+ * (Linux's x86-64 tags its PMD and PTE pages MIX_SECTION_INFO): the entries
+ * live in swapper_pg_dir, inside the kernel image.
+ *
+ * Return: the number of pages tagged.
+ */
+unsigned long __init register_page_bootmem_memmap(unsigned long section_nr, struct page *map,
+						  unsigned long nr_pages)
+{
+	unsigned long end = (unsigned long)(map + nr_pages), n = 0;
+
+	for (unsigned long addr = ALIGN_DOWN((unsigned long)map, SECTION_SIZE); addr < end;
+	     addr += SECTION_SIZE) {
+		u32 pmd = *pmd_of(addr);
+		unsigned long pfn = PHYS_PFN(pmd_phys(pmd));
+
+		if (!pmd)
+			continue;
+		for (unsigned long i = 0; i < SECTION_SIZE / PAGE_SIZE; i++, n++)
+			get_page_bootmem(section_nr, pfn_to_page(pfn + i), SECTION_INFO);
+	}
+	return n;
 }
 
 #endif /* CONFIG_SPARSEMEM_VMEMMAP */

@@ -183,6 +183,20 @@ static inline int numa_node_id(void)
 	return 0;
 }
 
+/*
+ * get_order - the order of the smallest block of at least @size bytes
+ * (Linux's asm-generic/getorder.h): 1 byte and 4096 bytes are order 0,
+ * 4097 bytes order 1.
+ */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
 /* mm/page_alloc.c: allocating */
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 			   nodemask_t *nodemask);

@@ -103,8 +103,12 @@ void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
  * Return: the number of failures (0 when the option is absent).
  */
 unsigned long memmap_check(void);
-/* __memmap_check - the same walk, asked for or not (the unit tests call it). */
-unsigned long __memmap_check(void);
+/*
+ * __memmap_check - the same walk, asked for or not (the unit tests call it);
+ * @after_boot: the shell's later run, with the checks that hold after the
+ * hand-over and memory hot-plug.
+ */
+unsigned long __memmap_check(bool after_boot);
 
 /* Conversions every model gets from the two above. */
 #define page_to_phys(page)	((phys_addr_t)page_to_pfn(page) << PAGE_SHIFT)

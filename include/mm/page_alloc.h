@@ -138,6 +138,8 @@ void calculate_min_free_kbytes(void);
 void setup_per_zone_wmarks(void);
 void setup_per_zone_lowmem_reserve(void);
 void setup_per_cpu_pageset(void);
+void setup_zone_pageset(struct zone *zone);
+void zone_pcp_reset(struct zone *zone);
 void zone_pcp_update(struct zone *zone, int cpu_online);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);

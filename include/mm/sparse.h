@@ -253,11 +253,92 @@ void sparse_reset_for_tests(void);	/* forget every section */
 struct page *__populate_section_memmap(unsigned long pfn, unsigned long nr_pages, int nid);
 
 /*
+ * populate_section_memmap - the same after boot, for a hot-added section:
+ * SPARSEMEM allocates from the buddy allocator; SPARSEMEM_VMEMMAP maps the
+ * window's slice again, with pages from the buddy allocator.
+ *
+ * Return: the struct page of @pfn, or NULL if there was no memory for it.
+ */
+struct page *populate_section_memmap(unsigned long pfn, unsigned long nr_pages, int nid);
+
+/*
+ * depopulate_section_memmap - free the map of @nr_pages struct pages from
+ * @memmap that populate_section_memmap() made.  free_map_bootmem - free a
+ * section's map boot made, whose pages bootmem_info tagged: through
+ * put_page_bootmem().  The section's section_mem_map is cleared already.
+ *
+ * Return: the pages that went back to the buddy allocator.
+ */
+unsigned long depopulate_section_memmap(struct page *memmap, unsigned long nr_pages);
+unsigned long free_map_bootmem(struct page *memmap);
+
+/* --- mm/memory_model/sparse_hotplug.c --------------------------------------- */
+
+/*
+ * sparse_add_section - create section @section_nr for node @nid: usage and
+ * memory map from the buddy allocator, every struct page reserved (offline).
+ *
+ * Return: 0, -EEXIST (present already), -E2BIG (beyond the sections'
+ * reach), -ENOMEM.
+ */
+int sparse_add_section(int nid, unsigned long section_nr);
+
+/*
+ * sparse_remove_section - tear down offline section @section_nr: its map and
+ * usage freed (boot's through put_page_bootmem()).
+ *
+ * Return: the pages that went back to the buddy allocator at once.
+ */
+unsigned long sparse_remove_section(unsigned long section_nr);
+
+/* --- boot/<arch>/vmemmap.c: the page tables behind the window ------------------ */
+
+/*
  * vmemmap_populate - map [@start, @end) of the VMEMMAP window with memory
- * from @node (boot/<arch>/vmemmap.c: page-directory or first-level entries).
+ * from @node (page-directory or first-level entries), from
+ * vmemmap_alloc_block().
  *
  * Return: 0, or -ENOMEM.
  */
 int vmemmap_populate(unsigned long start, unsigned long end, int node);
+
+/*
+ * vmemmap_free - unmap [@start, @end) of the window and free the memory
+ * behind it, each block by vmemmap_free_block().
+ *
+ * Return: the pages that went back to the buddy allocator.
+ */
+unsigned long vmemmap_free(unsigned long start, unsigned long end);
+
+/*
+ * register_page_bootmem_memmap - tag the pages behind section @section_nr's
+ * slice of the window [@map, @map + @nr_pages) as its SECTION_INFO, by
+ * walking the page tables (there is no other way to find them).
+ *
+ * Return: the number of pages tagged.
+ */
+unsigned long register_page_bootmem_memmap(unsigned long section_nr, struct page *map,
+					   unsigned long nr_pages);
+
+/* --- mm/memory_model/vmemmap.c: the window's memory, for the arch code --------- */
+
+/*
+ * vmemmap_alloc_block - @size bytes, @size-aligned, for the window: from
+ * memblock while booting, from the buddy allocator once it owns memory
+ * (Linux's vmemmap_alloc_block(), which asks slab_is_available()).
+ *
+ * Return: the physical address, or 0.
+ */
+phys_addr_t vmemmap_alloc_block(unsigned long size, int node);
+
+/*
+ * vmemmap_free_block - give back a block vmemmap_alloc_block() returned
+ * (Linux's free_pagetable()): boot's pages through put_page_bootmem() if
+ * bootmem_info tagged them, else free_reserved_page(); a hot-add's to the
+ * buddy allocator.
+ *
+ * Return: the pages that went back to the buddy allocator.
+ */
+unsigned long vmemmap_free_block(phys_addr_t phys, unsigned long size);
 
 #endif

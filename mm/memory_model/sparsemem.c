@@ -16,10 +16,17 @@
  * bits: 7 on a PAE PC, 12 on ARM).  Two table reads where FLATMEM has none;
  * in exchange, a hole the size of a section costs nothing.  `make run
  * ARCH=arm DTS=twobanks MEMORY_MODEL=sparsemem` shows it on the boot line.
+ *
+ * Memory hot-plug (mm/memory_model/sparse_hotplug.c): a section added later
+ * gets its array from the buddy allocator, one block of 2^order pages, and
+ * gives it back there; a boot section's array goes back page by page
+ * through put_page_bootmem().
  */
 #include <kernel/bug.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
+#include <mm/bootmem_info.h>
+#include <mm/gfp.h>
 #include <mm/memblock.h>
 #include <mm/memory_model.h>
 #include <mm/page_flags.h>
@@ -43,6 +50,39 @@ struct page * __init __populate_section_memmap(unsigned long pfn, unsigned long 
 		panic("%s: Failed to allocate %llu bytes for the memory map of pfn %#lx nid=%d",
 		      __func__, (unsigned long long)size, pfn, nid);
 	return map;
+}
+
+static unsigned int memmap_order(unsigned long nr_pages)
+{
+	return get_order(sizeof(struct page) * nr_pages);
+}
+
+/* After boot: 2^order pages of low memory (Linux uses kvmalloc_node()). */
+struct page *populate_section_memmap(unsigned long pfn, unsigned long nr_pages, int nid)
+{
+	struct page *page = alloc_pages_node(nid, GFP_KERNEL, memmap_order(nr_pages));
+
+	(void)pfn;
+	return page ? page_address(page) : NULL;
+}
+
+unsigned long depopulate_section_memmap(struct page *memmap, unsigned long nr_pages)
+{
+	__free_pages(virt_to_page(memmap), memmap_order(nr_pages));
+	return 1UL << memmap_order(nr_pages);
+}
+
+/* Linux's free_map_bootmem(): every page of the array was tagged SECTION_INFO. */
+unsigned long free_map_bootmem(struct page *memmap)
+{
+	struct page *first = virt_to_page(memmap);
+	unsigned long nr = PFN_UP(sizeof(struct page) * PAGES_PER_SECTION), freed = 0;
+
+	for (struct page *page = first; page < first + nr; page++) {
+		put_page_bootmem(page);
+		freed += !PageReserved(page);
+	}
+	return freed;
 }
 
 /* The encoded map of the pfn's section, plus the pfn (integer arithmetic: see sparse.c). */

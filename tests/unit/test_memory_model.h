@@ -253,7 +253,7 @@ static void test_one_bank(void **state)
 	check_pfns(0, PFN(RAM_BASE) + 2 * PFN(MiB(512)));
 	assert_boot_line(MAP_PFNS(0x48000UL, 1UL), 0x8000);
 	assert_no_hole_lines(PFN(RAM_BASE));
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 	assert_true(host_log_contains("memmap_check: "));
 	assert_true(host_log_contains(" OK ("));
 }
@@ -295,7 +295,7 @@ static void test_tail_of_memory(void **state)
 	}
 	assert_no_hole_lines(PFN(RAM_BASE));
 	check_pfns(PFN(RAM_BASE), 0x46410 + tail + 1);
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 /*
@@ -321,7 +321,7 @@ static void test_twobanks(void **state)
 	assert_true(PageReserved(pfn_to_page(0x60000)));
 	assert_true(host_log_contains("On node 0, zone HighMem: 393216 pages in unavailable ranges\n"));
 #endif
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 /*
@@ -351,7 +351,7 @@ static void test_unaligned_banks(void **state)
 	/* The section after 0xa0100000's: none. */
 	assert_false(pfn_valid(PFN(0xa0000000) + PAGES_PER_SECTION));
 #endif
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 /* Two nodes: each page names its node; the check agrees. */
@@ -365,7 +365,7 @@ static void test_two_nodes(void **state)
 	assert_int_equal(page_to_nid(pfn_to_page(PFN(GiB(2)))), 1);
 	assert_int_equal(page_to_nid(pfn_to_page(PFN(GiB(2) + MiB(512)) - 1)), 1);
 	check_pfns(PFN(RAM_BASE), PFN(GiB(2) + MiB(512)));
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 /* reserve_bootmem_region() marks whole pages, skips pfns without struct pages. */
@@ -426,12 +426,12 @@ static void test_memmap_check_reports(void **state)
 
 	(void)state;
 	boot(banks, 2);
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 	host_log_reset();
 	__ClearPageReserved(pfn_to_page(hole));
 	set_page_links(pfn_to_page(mem), ZONE_HIGHMEM, 0, mem);
 	set_pageblock_migratetype(pfn_to_page(PFN(RAM_BASE + MiB(8))), MIGRATE_UNMOVABLE);
-	assert_int_equal(__memmap_check(), 3);
+	assert_int_equal(__memmap_check(false), 3);
 	assert_true(host_log_contains("memmap_check: pfn 0x43fff: not memory, but not PageReserved\n"));
 	assert_true(host_log_contains("memmap_check: pfn 0x46400: zone HighMem of node 0 in page->flags spans"));
 	assert_true(host_log_contains("memmap_check: pfn 0x40800: pageblock migrate type 0, not MIGRATE_MOVABLE\n"));

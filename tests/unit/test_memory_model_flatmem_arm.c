@@ -37,7 +37,7 @@ static void test_pfn_valid_asks_memblock(void **state)
 	/* The holes' valid pages: 256 before the bank, 766 after it, to pageblock 1's end. */
 	assert_true(host_log_contains("On node 0, zone DMA: 256 pages in unavailable ranges\n"
 				      "On node 0, zone DMA: 766 pages in unavailable ranges\n"));
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 int main(void)

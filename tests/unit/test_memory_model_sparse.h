@@ -196,7 +196,7 @@ static void test_memory_above_max_physmem_bits(void **state)
 	assert_int_equal(memblock_end_of_DRAM(), PFN_PHYS(limit));
 	assert_true(pfn_valid(limit - 1));
 	assert_false(pfn_valid(limit));
-	assert_int_equal(__memmap_check(), 0);
+	assert_int_equal(__memmap_check(false), 0);
 }
 
 #define SPARSE_TESTS								\

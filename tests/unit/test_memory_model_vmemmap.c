@@ -37,6 +37,24 @@ int vmemmap_populate(unsigned long start, unsigned long end, int node)
 	return 0;
 }
 
+/* The stand-in's undo: the slice faults again (the memory is memblock's, not freed). */
+unsigned long vmemmap_free(unsigned long start, unsigned long end)
+{
+	assert_true(start >= vmemmap_host_start && end <= vmemmap_host_start + vmemmap_host_size);
+	assert_int_equal(mprotect((void *)start, end - start, PROT_NONE), 0);
+	return 0;
+}
+
+/* No page tables here to walk: nothing is tagged (these tests do not register). */
+unsigned long register_page_bootmem_memmap(unsigned long section_nr, struct page *map,
+					   unsigned long nr_pages)
+{
+	(void)section_nr;
+	(void)map;
+	(void)nr_pages;
+	return 0;
+}
+
 static int window_setup(void **state)
 {
 	void *window;
