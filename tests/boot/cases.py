@@ -232,3 +232,9 @@ if (Path(__file__).parent / "cases_models.py").exists():
 if (Path(__file__).parent / "cases_hotplug.py").exists():
     from cases_hotplug import HOTPLUG_CASES
     CASES += HOTPLUG_CASES
+
+# zoneinfo and meminfo against a real Linux's /proc files (the -initrd goldens)
+# live in cases_meminfo.py.
+if (Path(__file__).parent / "cases_meminfo.py").exists():
+    from cases_meminfo import MEMINFO_CASES
+    CASES += MEMINFO_CASES

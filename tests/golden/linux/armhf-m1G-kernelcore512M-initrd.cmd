@@ -1,0 +1,1 @@
+qemu-system-arm -M virt,highmem=off -accel tcg -cpu cortex-a15 -m 1G -nographic -no-reboot -kernel <kernel-dir>/boot/vmlinuz-6.1.0-50-armmp-lpae -append 'console=ttyAMA0 earlycon loglevel=8 ignore_loglevel panic=-1 nokaslr kernelcore=512M' -initrd <work>/initrd-armhf.cpio.gz

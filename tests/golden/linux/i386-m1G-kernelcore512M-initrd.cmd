@@ -1,0 +1,1 @@
+qemu-system-i386 -M pc -accel tcg -m 1G -nographic -no-reboot -kernel <kernel-dir>/boot/vmlinuz-6.1.0-50-686-pae -append 'console=ttyS0 earlyprintk=serial,ttyS0,115200 loglevel=8 ignore_loglevel panic=-1 nokaslr kernelcore=512M' -initrd <work>/initrd-i386.cpio.gz
