@@ -20,7 +20,10 @@
 #include <kernel/init.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <mm/gfp.h>
 #include <mm/memblock.h>
+#include <mm/memory_model.h>
+#include <mm/page_alloc.h>
 #include <asm/page.h>
 #include <kernel/errno.h>
 
@@ -247,11 +250,28 @@ void __init memblock_allow_resize(void)
 	memblock_can_resize = 1;
 }
 
+/* Which arrays came from the buddy allocator (Linux's memblock_*_in_slab). */
+static bool memblock_memory_in_buddy, memblock_reserved_in_buddy;
+
+/*
+ * After the hand-over memblock's free ranges are the buddy allocator's
+ * (memory hot-plug adds regions long after boot): a new array must come
+ * from there, as Linux takes it from kmalloc() once slab_is_available().
+ * Return: its physical address, or 0.
+ */
+static phys_addr_t memblock_array_from_buddy(phys_addr_t size)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, get_order((unsigned long)size));
+
+	return page ? page_to_phys(page) : 0;
+}
+
 /*
  * Give @type an array twice as big, taken from memblock (page-aligned, so it
- * can be freed by whole pages later) and reserved.  When the reserved array is
- * doubled in the middle of reserving [@new_area_start, +@new_area_size), that
- * range is not reserved yet, so the new array must avoid it.
+ * can be freed by whole pages later) and reserved, or after the hand-over
+ * from the buddy allocator.  When the reserved array is doubled in the
+ * middle of reserving [@new_area_start, +@new_area_size), that range is not
+ * reserved yet, so the new array must avoid it.
  * Return: 0, or -1 if resizing is not allowed yet or there is no room.
  */
 static int __init_memblock memblock_double_array(struct memblock_type *type,
@@ -261,6 +281,9 @@ static int __init_memblock memblock_double_array(struct memblock_type *type,
 	struct memblock_region *new_array, *old_array;
 	phys_addr_t old_size, new_size, old_alloc_size, new_alloc_size;
 	phys_addr_t addr, new_end;
+	bool *in_buddy = type == &memblock.memory ? &memblock_memory_in_buddy :
+						    &memblock_reserved_in_buddy;
+	bool use_buddy = totalram_pages() != 0, old_in_buddy = *in_buddy;
 
 	if (!memblock_can_resize) {
 		pr_err("memblock: %s array is full (%lu entries) and resizing is not allowed yet\n",
@@ -276,10 +299,13 @@ static int __init_memblock memblock_double_array(struct memblock_type *type,
 	if (type != &memblock.reserved)
 		new_area_start = new_area_size = 0;
 
-	addr = memblock_find_in_range(new_area_start + new_area_size,
-				      memblock.current_limit, new_alloc_size,
-				      PAGE_SIZE);
-	if (!addr && new_area_size)
+	if (use_buddy)
+		addr = memblock_array_from_buddy(new_alloc_size);
+	else
+		addr = memblock_find_in_range(new_area_start + new_area_size,
+					      memblock.current_limit, new_alloc_size,
+					      PAGE_SIZE);
+	if (!addr && new_area_size && !use_buddy)
 		addr = memblock_find_in_range(0, min(new_area_start, memblock.current_limit),
 					      new_alloc_size, PAGE_SIZE);
 	if (!addr) {
@@ -300,12 +326,16 @@ static int __init_memblock memblock_double_array(struct memblock_type *type,
 	type->regions = new_array;
 	type->max <<= 1;
 
-	if (old_array != memblock_memory_init_regions &&
-	    old_array != memblock_reserved_init_regions)
+	*in_buddy = use_buddy;
+	if (old_in_buddy)
+		__free_pages(virt_to_page(old_array), get_order((unsigned long)old_alloc_size));
+	else if (old_array != memblock_memory_init_regions &&
+		 old_array != memblock_reserved_init_regions)
 		memblock_free(old_array, (size_t)old_alloc_size);
 
 	/* There is room now, so reserving cannot fail; if it did, memblock is corrupt. */
-	BUG_ON(memblock_reserve(addr, new_alloc_size));
+	if (!use_buddy)
+		BUG_ON(memblock_reserve(addr, new_alloc_size));
 	return 0;
 }
 
@@ -1511,6 +1541,7 @@ void memblock_reset_for_tests(void)
 	memblock = pristine;
 	memblock_debug = 0;
 	memblock_can_resize = 0;
+	memblock_memory_in_buddy = memblock_reserved_in_buddy = false;
 	system_has_some_mirror = false;
 	movable_node_enabled = false;
 	memblock_warned_max_numnodes = false;

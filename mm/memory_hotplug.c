@@ -466,7 +466,8 @@ int add_memory(int nid, u64 start, u64 size)
 		return -EEXIST;
 	}
 	/* ARCH_KEEP_MEMBLOCK: memblock keeps describing RAM (ARM's pfn_valid() reads it). */
-	memblock_add_node(start, size, nid, MEMBLOCK_NONE);
+	if (memblock_add_node(start, size, nid, MEMBLOCK_NONE))
+		return -ENOMEM;		/* memblock's array full and no page to double it */
 	for (nr = first; nr < last; nr++) {
 		ret = sparse_add_section(nid, nr);
 		if (ret)
