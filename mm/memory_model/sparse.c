@@ -230,7 +230,14 @@ static void __init sparse_init_nid(int nid, unsigned long pnum_begin, unsigned l
 	struct mem_section_usage *usage;
 	long pnum;
 
-	usage = memblock_alloc_node(mem_section_usage_size() * map_count, SMP_CACHE_BYTES, nid);
+	/*
+	 * Whole pages of their own: memory hot-remove frees a usage page once
+	 * its last section goes (put_page_bootmem()), which would free anything
+	 * else memblock had packed into it.  (Linux never frees boot usages and
+	 * packs them with SMP_CACHE_BYTES alignment.)
+	 */
+	usage = memblock_alloc_node(ALIGN(mem_section_usage_size() * map_count, PAGE_SIZE), PAGE_SIZE,
+				    nid);
 	if (!usage) {
 		pr_err("%s: node[%d] usemap allocation failed", __func__, nid);
 		goto failed;

@@ -20,8 +20,9 @@
  * through free_map_bootmem() (put_page_bootmem() on the pages bootmem_info
  * tagged) and its usage likewise.  Boot packed a node's usages into one
  * allocation, so a usage page is shared ("mixed") and goes back only with
- * the last section that uses it.  (Linux keeps boot usages for good; bootmm
- * returns them, which is what the MIX_SECTION_INFO tag is for.)
+ * the last section that uses it; sparse_init_nid() gives that allocation
+ * whole pages, so nothing else shares them.  (Linux keeps boot usages for
+ * good; bootmm returns them, which is what the MIX_SECTION_INFO tag is for.)
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
