@@ -77,11 +77,14 @@ $(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
 # mm/mm.mk) in $(HOST_O)/model-<model>-<arch>/.
 # The core is the library's mm files (the page allocator too: the sparse
 # models' hot-plug half allocates and frees through it).
+# tests/unit/test_memory_hotplug_<model>[_arm].c are built the same way: memory
+# hot-plug (mm/memory_hotplug.c) over the real model and its sections.
 MODEL_TEST_CORE		:= $(filter mm/%,$(filter-out $(EARLY_ALLOCATOR_SRC),$(HOST_LIB_SRCS)))
 MODEL_TEST_LIBS		:= $(addprefix $(HOST_O)/,kernel/vsprintf.o kernel/params.o kernel/cmdline.o \
 			   tests/host/printk_host.o tests/host/hostparam.o)
-MODEL_TESTS		:= $(filter $(HOST_O)/tests/test_memory_model_%,$(UNIT_TESTS))
-model_test_model	= $(firstword $(subst _, ,$(patsubst $(HOST_O)/tests/test_memory_model_%,%,$(1))))
+MODEL_TESTS		:= $(filter $(HOST_O)/tests/test_memory_model_% $(HOST_O)/tests/test_memory_hotplug_%,$(UNIT_TESTS))
+model_test_model	= $(firstword $(subst _, ,$(patsubst $(HOST_O)/tests/test_memory_hotplug_%,%,\
+			  $(patsubst $(HOST_O)/tests/test_memory_model_%,%,$(1)))))
 model_test_arch		= $(if $(filter %_arm,$(1)),arm,x86)
 model_test_config	= $(or $(MEMORY_MODEL_CONFIG_$(1)),CONFIG_$(shell echo '$(1)' | tr a-z A-Z))
 model_test_srcs		= $(MODEL_TEST_CORE) mm/memory_model/$(1).c \
