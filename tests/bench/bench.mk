@@ -10,9 +10,16 @@ BENCH_CC	?= gcc
 BENCH_CFLAGS	:= -std=gnu11 -Wall -Wextra -Werror -O2 -g -Iinclude -Itests/host/include \
 		   -Itests/host -include tests/host/host.h
 BENCH_LDLIBS	:= -lcmocka
-BENCH_SRCS	:= tests/bench/bench_memblock.c mm/memblock.c kernel/vsprintf.c \
-		   tests/host/printk_host.c
 BENCH_HDRS	:= $(wildcard include/*/*.h tests/host/*.h tests/host/include/*/*.h)
+# memblock doubles its arrays from the buddy allocator once it owns memory
+# (mm/memblock.c, as Linux's takes kmalloc()), so whatever links memblock
+# links the zones and the buddy allocator too, over the host memory model
+# unless a bench brings a real one.
+BENCH_BUDDY_SRCS := mm/mm_init.c mm/memmap_check.c mm/numa.c mm/zone_movable.c \
+		    $(filter mm/page_alloc%.c mm/zonelist.c mm/watermark.c mm/mem_auto_init.c \
+			     mm/page_isolation.c,$(MM_SRCS)) kernel/params.c
+BENCH_SRCS	:= tests/bench/bench_memblock.c mm/memblock.c kernel/vsprintf.c \
+		   tests/host/printk_host.c $(BENCH_BUDDY_SRCS) tests/host/memory_model_host.c
 
 $(BENCH_O)/bench_memblock: $(BENCH_SRCS) $(BENCH_HDRS) | deps
 	@mkdir -p $(dir $@)
@@ -24,7 +31,7 @@ $(BENCH_O)/bench_memblock: $(BENCH_SRCS) $(BENCH_HDRS) | deps
 # bitmaps; bench_nobootmem: mm/nobootmem.c on memblock); both print
 # "workload|RAM|n|ns" lines, which awk joins into one table.
 BENCH_EARLY_SRCS := tests/bench/bench_bootmem.c mm/memblock.c kernel/vsprintf.c \
-		    tests/host/printk_host.c
+		    tests/host/printk_host.c $(BENCH_BUDDY_SRCS) tests/host/memory_model_host.c
 
 $(BENCH_O)/bench_bootmem $(BENCH_O)/bench_nobootmem: $(BENCH_O)/bench_%: mm/%.c \
 		$(BENCH_EARLY_SRCS) $(BENCH_HDRS) | deps
@@ -51,12 +58,8 @@ bench: $(BENCH_O)/bench_memblock $(BENCH_O)/bench_bootmem $(BENCH_O)/bench_noboo
 # memblock, the zones and the buddy allocator (the host memory model in place
 # of the kernel's, no early allocator or mem_init(): the bench hands the pages
 # over itself).  `bench` runs it first.
-BENCH_PA_SRCS := tests/bench/bench_page_alloc.c mm/memblock.c mm/mm_init.c mm/memmap_check.c \
-		 mm/numa.c mm/zone_movable.c \
-		 $(filter mm/page_alloc%.c mm/zonelist.c mm/watermark.c mm/mem_auto_init.c \
-			  mm/page_isolation.c,$(MM_SRCS)) \
-		 tests/host/memory_model_host.c kernel/vsprintf.c kernel/params.c \
-		 tests/host/printk_host.c
+BENCH_PA_SRCS := tests/bench/bench_page_alloc.c mm/memblock.c $(BENCH_BUDDY_SRCS) \
+		 tests/host/memory_model_host.c kernel/vsprintf.c tests/host/printk_host.c
 
 $(BENCH_O)/bench_page_alloc: $(BENCH_PA_SRCS) $(BENCH_HDRS) | deps
 	@mkdir -p $(dir $@)
@@ -73,13 +76,14 @@ bench: bench-page-alloc
 # model's CONFIG_ symbols as tests/tests.mk gives its unit tests); each prints
 # "workload|RAM|n|ns" lines, which awk joins into one table.
 BENCH_MODELS	:= flatmem sparsemem vmemmap
-BENCH_MM_SRCS	:= tests/bench/bench_memmap.c mm/memblock.c mm/mm_init.c mm/memmap_check.c \
-		   mm/numa.c mm/zone_movable.c kernel/vsprintf.c kernel/params.c tests/host/printk_host.c
+BENCH_MM_SRCS	:= tests/bench/bench_memmap.c mm/memblock.c $(BENCH_BUDDY_SRCS) mm/bootmem_info.c \
+		   kernel/vsprintf.c tests/host/printk_host.c
 bench_model_srcs = mm/memory_model/$(1).c \
-		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c)
+		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c \
+		   mm/memory_model/sparse_hotplug.c)
 
 $(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%): $(BENCH_O)/bench_memmap_%: mm/memory_model/%.c \
-		mm/memory_model/sparse.c $(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
+		mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c $(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
 	@mkdir -p $(dir $@)
 	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
 	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$*)) -Iboot/x86/include \

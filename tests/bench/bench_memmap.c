@@ -55,6 +55,22 @@ int vmemmap_populate(unsigned long start, unsigned long end, int node)
 		return -ENOMEM;
 	return mprotect((void *)start, end - start, PROT_READ | PROT_WRITE);
 }
+
+/* Hot-plug's half (mm/memory_model/vmemmap.c links it); the bench never removes a section. */
+unsigned long vmemmap_free(unsigned long start, unsigned long end)
+{
+	(void)mprotect((void *)start, end - start, PROT_NONE);
+	return 0;
+}
+
+unsigned long register_page_bootmem_memmap(unsigned long section_nr, struct page *map,
+					   unsigned long nr_pages)
+{
+	(void)section_nr;
+	(void)map;
+	(void)nr_pages;
+	return 0;
+}
 #endif
 
 static u64 now_ns(void)
