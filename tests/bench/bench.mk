@@ -111,3 +111,23 @@ bench-memmap: $(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%)
 			v["lookup|3 GiB|flatmem"], v["lookup|3 GiB|sparsemem"], v["lookup|3 GiB|vmemmap"] }' \
 		$(BENCH_O)/memmap.txt
 bench: bench-memmap
+
+# Memory hot-plug: tests/bench/bench_memory_hotplug.c over the real SPARSEMEM
+# model with ARM's sections (the only geometry whose hot-added map the host's
+# 56-byte struct page leaves within MAX_ORDER), on the machine of
+# tests/unit/test_memory_hotplug.h.
+BENCH_HP_SRCS	:= tests/bench/bench_memory_hotplug.c mm/memblock.c $(BENCH_BUDDY_SRCS) mm/bootmem_info.c \
+		   mm/memory_hotplug.c mm/memory_model/sparsemem.c mm/memory_model/sparse.c \
+		   mm/memory_model/sparse_hotplug.c kernel/vsprintf.c kernel/cmdline.c \
+		   tests/host/printk_host.c tests/host/hostparam.c
+
+$(BENCH_O)/bench_memory_hotplug: $(BENCH_HP_SRCS) tests/unit/test_memory_hotplug.h $(BENCH_HDRS) | deps
+	@mkdir -p $(dir $@)
+	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
+	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) $(patsubst %,-D%,$(MEMORY_MODEL_CONFIG_sparsemem)) -Iboot/arm/include \
+		-o $@ $(BENCH_HP_SRCS) $(BENCH_LDLIBS)
+
+.PHONY: bench-memory-hotplug
+bench-memory-hotplug: $(BENCH_O)/bench_memory_hotplug
+	$(Q)$(BENCH_O)/bench_memory_hotplug
+bench: bench-memory-hotplug
