@@ -80,10 +80,12 @@ BENCH_MM_SRCS	:= tests/bench/bench_memmap.c mm/memblock.c $(BENCH_BUDDY_SRCS) mm
 		   kernel/vsprintf.c tests/host/printk_host.c
 bench_model_srcs = mm/memory_model/$(1).c \
 		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c \
-		   mm/memory_model/sparse_hotplug.c)
+		   mm/memory_model/sparse_hotplug.c) \
+		   $(if $(filter CONFIG_SPARSEMEM_VMEMMAP,$(call model_test_config,$(1))),tests/host/vmemmap_host.c)
 
 $(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%): $(BENCH_O)/bench_memmap_%: mm/memory_model/%.c \
-		mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c $(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
+		mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c tests/host/vmemmap_host.c \
+		$(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
 	@mkdir -p $(dir $@)
 	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
 	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$*)) -Iboot/x86/include \

@@ -18,8 +18,8 @@
  * allocate their maps from memblock, so the part where they do, 256 MiB from
  * 0x10000000, is real memory (mapped at that address: __va() is the
  * identity on the host); the rest is never touched but through struct pages.
- * The VMEMMAP window is a reserved range the stand-in vmemmap_populate()
- * makes writable, as the unit tests do.  Each figure is the median of RUNS
+ * The VMEMMAP window is tests/host/vmemmap_host.c's, as the unit tests':
+ * a reserved range the stand-in vmemmap_populate() makes writable.  Each figure is the median of RUNS
  * runs, after one untimed run that takes the page faults.
  */
 #include <asm/memory_model.h>
@@ -39,39 +39,13 @@
 #include <sys/mman.h>
 #include <time.h>
 #include "hostlog.h"
+#include "vmemmap_host.h"
 
 #define RUNS		7
 #define REAL_BASE	0x10000000UL	/* where allocations land: real memory */
 #define REAL_SIZE	(256UL << 20)
 #define LOOKUPS		(1UL << 22)
 
-#ifdef CONFIG_SPARSEMEM_VMEMMAP
-unsigned long vmemmap_host_start, vmemmap_host_size;
-
-/* The kernel maps the slice with page-table entries; here it becomes writable. */
-int vmemmap_populate(unsigned long start, unsigned long end, int node)
-{
-	if (!memblock_phys_alloc_try_nid(end - start, PAGE_SIZE, node))
-		return -ENOMEM;
-	return mprotect((void *)start, end - start, PROT_READ | PROT_WRITE);
-}
-
-/* Hot-plug's half (mm/memory_model/vmemmap.c links it); the bench never removes a section. */
-unsigned long vmemmap_free(unsigned long start, unsigned long end)
-{
-	(void)mprotect((void *)start, end - start, PROT_NONE);
-	return 0;
-}
-
-unsigned long register_page_bootmem_memmap(unsigned long section_nr, struct page *map,
-					   unsigned long nr_pages)
-{
-	(void)section_nr;
-	(void)map;
-	(void)nr_pages;
-	return 0;
-}
-#endif
 
 static u64 now_ns(void)
 {
@@ -167,10 +141,7 @@ int main(void)
 		return 1;
 	}
 #ifdef CONFIG_SPARSEMEM_VMEMMAP
-	vmemmap_host_size = (1UL << (32 - PAGE_SHIFT)) * sizeof(struct page);
-	vmemmap_host_start = (unsigned long)mmap(NULL, vmemmap_host_size, PROT_NONE,
-						 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (vmemmap_host_start == (unsigned long)MAP_FAILED)
+	if (vmemmap_host_map())
 		return 1;
 #endif
 	bench(SZ_1G, "1 GiB");
