@@ -6,7 +6,8 @@
  *
  * Boot pipeline: not part of it.  The shell's `memory` command
  * (kernel/shell_memory.c) drives it, as writes to /sys/devices/system/memory
- * drive Linux's.  A memory block is one section.
+ * drive Linux's.  A memory block is one section, so mm/mm.mk builds this
+ * file with the sparse models only (Linux: MEMORY_HOTPLUG needs SPARSEMEM).
  *
  * Zones and nodes follow the blocks, as in Linux 6.1: a block belongs to no
  * zone until it is onlined; online_pages() puts it in the zone the caller
@@ -41,21 +42,9 @@
 #include <mm/page_alloc.h>
 #include <mm/page_flags.h>
 #include <mm/pageblock.h>
-#ifdef CONFIG_SPARSEMEM
 #include <mm/sparse.h>
-#endif
 #include "page_alloc_internal.h"
 
-bool memory_hotplug_supported(void)
-{
-#ifdef CONFIG_SPARSEMEM
-	return true;
-#else
-	return false;
-#endif
-}
-
-#ifdef CONFIG_SPARSEMEM
 u64 memory_block_size_bytes(void)
 {
 	return (u64)PAGES_PER_SECTION << PAGE_SHIFT;
@@ -294,11 +283,9 @@ static void zone_population_changed(struct zone *zone)
 		zone_pcp_reset(zone);
 	build_all_zonelists(NULL);
 }
-#endif /* CONFIG_SPARSEMEM */
 
 int online_pages(unsigned long start_pfn, unsigned long nr_pages, struct zone *zone)
 {
-#ifdef CONFIG_SPARSEMEM
 	unsigned long end_pfn = start_pfn + nr_pages;
 	bool was_populated;
 
@@ -326,22 +313,13 @@ int online_pages(unsigned long start_pfn, unsigned long nr_pages, struct zone *z
 		zone_population_changed(zone);
 	init_per_zone_wmark_min();	/* min_free_kbytes, watermarks, reserves, pcp sizes */
 	return 0;
-#else
-	(void)start_pfn;
-	(void)nr_pages;
-	(void)zone;
-	return -EINVAL;
-#endif
 }
 
-#ifdef CONFIG_SPARSEMEM
 /* The migrate types before isolation, to restore on failure: a block's pageblocks. */
 static unsigned char saved_mt[PAGES_PER_SECTION / pageblock_nr_pages];
-#endif
 
 int offline_pages(unsigned long start_pfn, unsigned long nr_pages, unsigned long *busy_pfn)
 {
-#ifdef CONFIG_SPARSEMEM
 	unsigned long end_pfn = start_pfn + nr_pages, pfn, nr_blocks = nr_pages / pageblock_nr_pages;
 	struct zone *zone;
 	unsigned long i;
@@ -413,15 +391,8 @@ undo:
 	pr_info("memory offlining [mem %#010llx-%#010llx] failed due to unmovable page\n",
 		(unsigned long long)PFN_PHYS(start_pfn), (unsigned long long)PFN_PHYS(end_pfn) - 1);
 	return -EBUSY;
-#else
-	(void)start_pfn;
-	(void)nr_pages;
-	(void)busy_pfn;
-	return -EINVAL;
-#endif
 }
 
-#ifdef CONFIG_SPARSEMEM
 /*
  * Linux's check_hotplug_memory_range() and mhp_range_allowed(): whole
  * blocks, and pfns the sections (and the VMEMMAP window) can describe.
@@ -443,11 +414,9 @@ static int check_hotplug_memory_range(u64 start, u64 size)
 	}
 	return 0;
 }
-#endif
 
 int add_memory(int nid, u64 start, u64 size)
 {
-#ifdef CONFIG_SPARSEMEM
 	unsigned long first = (unsigned long)(start >> PAGE_SHIFT) / PAGES_PER_SECTION, nr;
 	unsigned long last;
 	int ret = check_hotplug_memory_range(start, size);
@@ -479,17 +448,10 @@ int add_memory(int nid, u64 start, u64 size)
 		sparse_remove_section(nr);
 	memblock_remove(start, size);
 	return ret;
-#else
-	(void)nid;
-	(void)start;
-	(void)size;
-	return -EINVAL;
-#endif
 }
 
 int remove_memory(u64 start, u64 size, unsigned long *freed)
 {
-#ifdef CONFIG_SPARSEMEM
 	unsigned long first = (unsigned long)(start >> PAGE_SHIFT) / PAGES_PER_SECTION, last, nr;
 	int ret = check_hotplug_memory_range(start, size);
 
@@ -509,10 +471,4 @@ int remove_memory(u64 start, u64 size, unsigned long *freed)
 	memblock_phys_free(start, size);
 	memblock_remove(start, size);
 	return 0;
-#else
-	(void)start;
-	(void)size;
-	*freed = 0;
-	return -EINVAL;
-#endif
 }

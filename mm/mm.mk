@@ -9,8 +9,8 @@ MM_SRCS += mm/zone_movable.c
 
 # The memory model: one file each in mm/memory_model/ (make MEMORY_MODEL=...).
 # mm/memory_model/sparse.c is not a model but the sections both sparse models
-# share (Linux's mm/sparse.c), built with them, as is sparse_hotplug.c, the
-# sections memory hot-plug adds and removes.
+# share (Linux's mm/sparse.c), built with them, as are sparse_hotplug.c, the
+# sections memory hot-plug adds and removes, and mm/memory_hotplug.c itself.
 MEMORY_MODEL ?= flatmem
 ifeq ($(MEMORY_MODEL),sparse)
 $(error MEMORY_MODEL=sparse: mm/memory_model/sparse.c is the part sparsemem and vmemmap share; choose one of them)
@@ -26,8 +26,8 @@ MM_SRCS += mm/memory_model/$(MEMORY_MODEL).c
 MEMORY_MODEL_CONFIG_sparsemem	:= CONFIG_SPARSEMEM CONFIG_SPARSEMEM_STATIC
 MEMORY_MODEL_CONFIG_vmemmap	:= CONFIG_SPARSEMEM CONFIG_SPARSEMEM_STATIC CONFIG_SPARSEMEM_VMEMMAP
 MEMORY_MODEL_CONFIG := $(or $(MEMORY_MODEL_CONFIG_$(MEMORY_MODEL)),CONFIG_$(shell echo '$(MEMORY_MODEL)' | tr a-z A-Z))
-MM_SRCS += $(if $(filter CONFIG_SPARSEMEM,$(MEMORY_MODEL_CONFIG)),mm/memory_model/sparse.c \
-	    mm/memory_model/sparse_hotplug.c)
+SPARSE_SRCS := mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c mm/memory_hotplug.c
+MM_SRCS += $(if $(filter CONFIG_SPARSEMEM,$(MEMORY_MODEL_CONFIG)),$(SPARSE_SRCS))
 
 # Every kernel file sees those symbols (page_flags.h sizes page->flags by them),
 # as Linux's see include/generated/autoconf.h: a header written here, only
@@ -71,5 +71,4 @@ MM_SRCS += mm/page_alloc_selftest.c
 MM_SRCS += mm/initmem.c
 
 # Memory hot-plug (issue 9): tagging boot-time metadata pages (bootmem_info).
-MM_SRCS += mm/bootmem_info.c
-MM_SRCS += mm/memory_hotplug.c	# add, online, offline, remove memory blocks
+MM_SRCS += mm/bootmem_info.c	# the hot-plug itself, mm/memory_hotplug.c: with the sparse models above

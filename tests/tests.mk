@@ -88,8 +88,7 @@ model_test_model	= $(firstword $(subst _, ,$(patsubst $(HOST_O)/tests/test_memor
 model_test_arch		= $(if $(filter %_arm,$(1)),arm,x86)
 model_test_config	= $(or $(MEMORY_MODEL_CONFIG_$(1)),CONFIG_$(shell echo '$(1)' | tr a-z A-Z))
 model_test_srcs		= $(MODEL_TEST_CORE) mm/memory_model/$(1).c \
-			  $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c \
-			  mm/memory_model/sparse_hotplug.c) \
+			  $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),$(SPARSE_SRCS)) \
 			  $(if $(filter CONFIG_SPARSEMEM_VMEMMAP,$(call model_test_config,$(1))),tests/host/vmemmap_host.c)
 model_test_cflags	= $(HOST_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$(1))) -Iboot/$(2)/include
 

@@ -36,7 +36,16 @@ enum {
 };
 
 /* Whether this kernel's memory model can hot-plug (a section model). */
-bool memory_hotplug_supported(void);
+static inline bool memory_hotplug_supported(void)
+{
+#ifdef CONFIG_SPARSEMEM
+	return true;
+#else
+	return false;
+#endif
+}
+
+/* The rest: mm/memory_hotplug.c, built with the sparse models only. */
 
 /* Bytes in one memory block: one section (Linux's memory_block_size_bytes()). */
 u64 memory_block_size_bytes(void);

@@ -79,13 +79,11 @@ BENCH_MODELS	:= flatmem sparsemem vmemmap
 BENCH_MM_SRCS	:= tests/bench/bench_memmap.c mm/memblock.c $(BENCH_BUDDY_SRCS) mm/bootmem_info.c \
 		   kernel/vsprintf.c tests/host/printk_host.c
 bench_model_srcs = mm/memory_model/$(1).c \
-		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),mm/memory_model/sparse.c \
-		   mm/memory_model/sparse_hotplug.c) \
+		   $(if $(filter CONFIG_SPARSEMEM,$(call model_test_config,$(1))),$(SPARSE_SRCS)) \
 		   $(if $(filter CONFIG_SPARSEMEM_VMEMMAP,$(call model_test_config,$(1))),tests/host/vmemmap_host.c)
 
 $(BENCH_MODELS:%=$(BENCH_O)/bench_memmap_%): $(BENCH_O)/bench_memmap_%: mm/memory_model/%.c \
-		mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c tests/host/vmemmap_host.c \
-		$(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
+		$(SPARSE_SRCS) tests/host/vmemmap_host.c $(BENCH_MM_SRCS) $(BENCH_HDRS) | deps
 	@mkdir -p $(dir $@)
 	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
 	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) $(patsubst %,-D%,$(call model_test_config,$*)) -Iboot/x86/include \
@@ -119,8 +117,7 @@ bench: bench-memmap
 # 56-byte struct page leaves within MAX_ORDER), on the machine of
 # tests/unit/test_memory_hotplug.h.
 BENCH_HP_SRCS	:= tests/bench/bench_memory_hotplug.c mm/memblock.c $(BENCH_BUDDY_SRCS) mm/bootmem_info.c \
-		   mm/memory_hotplug.c mm/memory_model/sparsemem.c mm/memory_model/sparse.c \
-		   mm/memory_model/sparse_hotplug.c kernel/vsprintf.c kernel/cmdline.c \
+		   mm/memory_model/sparsemem.c $(SPARSE_SRCS) kernel/vsprintf.c kernel/cmdline.c \
 		   tests/host/printk_host.c tests/host/hostparam.c
 
 $(BENCH_O)/bench_memory_hotplug: $(BENCH_HP_SRCS) tests/unit/test_memory_hotplug.h $(BENCH_HDRS) | deps
