@@ -343,32 +343,9 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages, unsigned long
 		}
 	}
 
-	/* Linux's test_pages_isolated(): every page a free block on the ISOLATE lists. */
-	for (pfn = start_pfn; pfn < end_pfn;) {
-		struct page *page = pfn_to_page(pfn);
-
-		if (!PageBuddy(page)) {
-			*busy_pfn = pfn;
-			goto undo;
-		}
-		pfn += 1UL << buddy_order(page);
-	}
-
-	/* Linux's __offline_isolated_pages(): the free blocks leave the allocator. */
-	for (pfn = start_pfn; pfn < end_pfn;) {
-		struct page *page = pfn_to_page(pfn);
-		unsigned int order = buddy_order(page);
-
-		list_del(&page->lru);
-		zone->free_area[order].nr_free--;
-		__ClearPageBuddy(page);
-		for (struct page *p = page; p < page + (1UL << order); p++) {
-			set_page_private(p, 0);
-			__SetPageReserved(p);
-			init_page_count(p);
-		}
-		pfn += 1UL << order;
-	}
+	if (test_pages_isolated(start_pfn, end_pfn, busy_pfn))
+		goto undo;
+	__offline_isolated_pages(start_pfn, end_pfn);	/* the free blocks leave the allocator */
 	zone->nr_isolate_pageblock -= nr_blocks;
 	clear_zone_contiguous(zone);	/* a hole now: walkers must ask pfn_valid() */
 	zone->managed_pages -= nr_pages;

@@ -1205,3 +1205,30 @@ void drain_all_pages(struct zone *zone)
 {
 	drain_local_pages(zone);
 }
+
+/**
+ * __offline_isolated_pages - take an isolated, all-free range out of the allocator
+ * @start_pfn: first pfn (test_pages_isolated() said every page is free)
+ * @end_pfn: end, exclusive
+ *
+ * Memory hot-unplug's last step before the pages go (Linux's, here too):
+ * each free block leaves its ISOLATE list, which NR_FREE_PAGES never
+ * counted.  bootmm then marks every page reserved with one reference, the
+ * state of a page no allocator owns, as memmap_init() leaves a hole's.
+ */
+void __offline_isolated_pages(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct zone *zone = page_zone(pfn_to_page(start_pfn));
+
+	for (unsigned long pfn = start_pfn; pfn < end_pfn;) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned int order = buddy_order(page);
+
+		del_page_from_free_list(page, zone, order);
+		for (struct page *p = page; p < page + (1UL << order); p++) {
+			__SetPageReserved(p);
+			init_page_count(p);
+		}
+		pfn += 1UL << order;
+	}
+}

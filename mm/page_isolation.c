@@ -11,9 +11,11 @@
  * freed into it later go there too (the free paths look at the pageblock's
  * type).  Undoing it moves the free blocks back to the type given.
  *
- * Boot pipeline: none; bootmm has neither hot-unplug nor CMA yet.  The
- * buddy allocator supports the ISOLATE type for them, and the unit tests
- * use this to check that isolated pages stay out of allocations.
+ * Boot pipeline: none.  Memory hot-unplug (mm/memory_hotplug.c's
+ * offline_pages()) isolates a block's pageblocks, then asks
+ * test_pages_isolated() whether every page is free; bootmm has no CMA yet.
+ * The unit tests also use this to check that isolated pages stay out of
+ * allocations.
  */
 #include "page_alloc_internal.h"
 #include <kernel/errno.h>
@@ -65,4 +67,30 @@ void unset_migratetype_isolate(struct page *page, int migratetype)
 	__mod_zone_page_state(zone, NR_FREE_PAGES, nr_pages);
 	set_pageblock_migratetype(page, migratetype);
 	zone->nr_isolate_pageblock--;
+}
+
+/**
+ * test_pages_isolated - whether every page of [@start_pfn, @end_pfn) is free
+ * @start_pfn: first pfn, its pageblocks isolated
+ * @end_pfn: end, exclusive
+ * @busy_pfn: set to the first pfn that is not in a free block
+ *
+ * Isolated pageblocks keep their free pages on the ISOLATE lists, as free
+ * buddy blocks: walking block by block, every pfn must start one.  (Linux
+ * also accepts pages it may offline anyway, hwpoisoned ones.)
+ *
+ * Return: 0, or -EBUSY with *@busy_pfn set.
+ */
+int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn, unsigned long *busy_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < end_pfn;) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!PageBuddy(page)) {
+			*busy_pfn = pfn;
+			return -EBUSY;
+		}
+		pfn += 1UL << buddy_order(page);
+	}
+	return 0;
 }

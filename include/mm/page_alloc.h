@@ -173,5 +173,9 @@ int move_freepages_block(struct zone *zone, struct page *page, int migratetype,
 /* mm/page_isolation.c: take a pageblock's free pages out of use, and back */
 int set_migratetype_isolate(struct page *page);
 void unset_migratetype_isolate(struct page *page, int migratetype);
+int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn, unsigned long *busy_pfn);
+
+/* mm/page_alloc.c: memory hot-unplug takes an isolated, all-free range out of the allocator. */
+void __offline_isolated_pages(unsigned long start_pfn, unsigned long end_pfn);
 
 #endif
