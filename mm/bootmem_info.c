@@ -68,13 +68,27 @@ void put_page_bootmem(struct page *page)
 }
 
 #ifdef CONFIG_SPARSEMEM
+unsigned long put_range_bootmem(const void *addr, size_t size)
+{
+	unsigned long freed = 0;
+
+	for (unsigned long pfn = PFN_DOWN(__pa(addr)); pfn < PFN_UP(__pa(addr) + size); pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;	/* never tagged: see get_range_bootmem() */
+		page = pfn_to_page(pfn);
+		put_page_bootmem(page);
+		freed += !PageReserved(page);	/* the last user: it is free now */
+	}
+	return freed;
+}
+
 /* Tag the whole pages of [@addr, @addr + @size), lowmem addresses. */
 static unsigned long get_range_bootmem(unsigned long info, const void *addr, size_t size,
 				       unsigned long type)
 {
-	unsigned long start = (unsigned long)__pa(addr) >> PAGE_SHIFT;
-	unsigned long end = ((unsigned long)__pa(addr) + size + PAGE_SIZE - 1) >> PAGE_SHIFT;
-
+	unsigned long start = PFN_DOWN(__pa(addr)), end = PFN_UP(__pa(addr) + size);
 	unsigned long n = 0;
 
 	/*

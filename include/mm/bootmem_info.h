@@ -44,6 +44,15 @@ void get_page_bootmem(unsigned long info, struct page *page, unsigned long type)
 void put_page_bootmem(struct page *page);
 
 /*
+ * put_range_bootmem - put_page_bootmem() on each page of [@addr, @addr +
+ * @size) (lowmem addresses) that has a struct page: a section's memory map
+ * or usage, going away with it.  SPARSEMEM only.
+ *
+ * Return: the pages that went back to the buddy allocator (their last user).
+ */
+unsigned long put_range_bootmem(const void *addr, size_t size);
+
+/*
  * register_page_bootmem_info_node - tag @pgdat's own pages and the memory map
  * and usage pages of every present section the node owns.  SPARSEMEM only
  * (FLATMEM has no sections and no hot-plug): elsewhere it does nothing.

@@ -42,28 +42,6 @@ static struct mem_section_usage *alloc_section_usage(void)
 	return page ? page_address(page) : NULL;
 }
 
-/*
- * The pages of a boot usage: put_page_bootmem() on each page it touches
- * that bootmem_info tagged (a page outside every section was not).
- */
-static unsigned long free_usage_bootmem(struct mem_section_usage *usage)
-{
-	unsigned long start = PFN_DOWN(__pa(usage));
-	unsigned long end = PFN_UP(__pa(usage) + mem_section_usage_size());
-	unsigned long freed = 0;
-
-	for (unsigned long pfn = start; pfn < end; pfn++) {
-		struct page *page;
-
-		if (!pfn_valid(pfn))
-			continue;
-		page = pfn_to_page(pfn);
-		put_page_bootmem(page);
-		freed += !PageReserved(page);	/* the last user: it is free now */
-	}
-	return freed;
-}
-
 int sparse_add_section(int nid, unsigned long section_nr)
 {
 	struct mem_section *ms = __nr_to_section(section_nr);
@@ -118,7 +96,7 @@ unsigned long sparse_remove_section(unsigned long section_nr)
 	ms->usage = NULL;
 	if (early) {
 		freed = free_map_bootmem(memmap);
-		freed += free_usage_bootmem(usage);
+		freed += put_range_bootmem(usage, mem_section_usage_size());
 	} else {
 		freed = depopulate_section_memmap(memmap, PAGES_PER_SECTION);
 		__free_pages(virt_to_page(usage), get_order(mem_section_usage_size()));

@@ -75,14 +75,7 @@ unsigned long depopulate_section_memmap(struct page *memmap, unsigned long nr_pa
 /* Linux's free_map_bootmem(): every page of the array was tagged SECTION_INFO. */
 unsigned long free_map_bootmem(struct page *memmap)
 {
-	struct page *first = virt_to_page(memmap);
-	unsigned long nr = PFN_UP(sizeof(struct page) * PAGES_PER_SECTION), freed = 0;
-
-	for (struct page *page = first; page < first + nr; page++) {
-		put_page_bootmem(page);
-		freed += !PageReserved(page);
-	}
-	return freed;
+	return put_range_bootmem(memmap, sizeof(struct page) * PAGES_PER_SECTION);
 }
 
 /* The encoded map of the pfn's section, plus the pfn (integer arithmetic: see sparse.c). */
