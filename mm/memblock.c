@@ -283,7 +283,7 @@ static int __init_memblock memblock_double_array(struct memblock_type *type,
 	phys_addr_t addr, new_end;
 	bool *in_buddy = type == &memblock.memory ? &memblock_memory_in_buddy :
 						    &memblock_reserved_in_buddy;
-	bool use_buddy = totalram_pages() != 0, old_in_buddy = *in_buddy;
+	bool use_buddy = buddy_allocator_is_up(), old_in_buddy = *in_buddy;
 
 	if (!memblock_can_resize) {
 		pr_err("memblock: %s array is full (%lu entries) and resizing is not allowed yet\n",

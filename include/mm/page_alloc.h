@@ -79,6 +79,17 @@ static inline void totalhigh_pages_add(long count)
 	_totalhigh_pages += (unsigned long)count;
 }
 
+/*
+ * Whether the buddy allocator owns memory yet: the hand-over has counted a
+ * page.  From then on memblock must not allocate (its free ranges are the
+ * buddy allocator's) and late memory comes from alloc_pages(); Linux asks
+ * slab_is_available() the same question.
+ */
+static inline bool buddy_allocator_is_up(void)
+{
+	return totalram_pages() != 0;
+}
+
 /* The global side of each zone counter (Linux's vm_zone_stat). */
 extern unsigned long vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 

@@ -69,16 +69,6 @@ unsigned long free_map_bootmem(struct page *memmap)
 	return depopulate_section_memmap(memmap, PAGES_PER_SECTION);
 }
 
-/*
- * The buddy allocator owns memory once the hand-over has counted a page:
- * from then on memblock must not allocate (its free memory is the buddy
- * allocator's).  Linux asks slab_is_available() instead.
- */
-static bool buddy_allocator_is_up(void)
-{
-	return totalram_pages() != 0;
-}
-
 phys_addr_t vmemmap_alloc_block(unsigned long size, int node)
 {
 	struct page *page;
