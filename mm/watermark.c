@@ -24,7 +24,9 @@
  *
  * Boot pipeline: init_per_zone_wmark_min() once the hand-over has made
  * managed_pages exact (Linux: a postcore initcall); setup_per_cpu_pageset()
- * before it (start_kernel, after mm_init).
+ * before it (start_kernel, after mm_init).  Memory hot-plug runs
+ * init_per_zone_wmark_min() again after each online and offline, and
+ * setup_zone_pageset()/zone_pcp_reset() for a zone it populates or empties.
  */
 #include <kernel/init.h>
 #include <kernel/kernel.h>

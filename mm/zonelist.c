@@ -21,6 +21,8 @@
  * free_area_init() has sized the zones, before the hand-over; the line it
  * prints counts pages with free_area_init()'s managed estimates and no
  * watermarks yet: "Built 1 zonelists, mobility grouping on.  Total pages: N".
+ * After boot, memory hot-plug (mm/memory_hotplug.c) calls it again whenever
+ * a zone gains its first pages or loses its last, and the line comes again.
  */
 #include <kernel/init.h>
 #include <kernel/kernel.h>
