@@ -61,7 +61,10 @@ CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Og -g -ffreestanding -fno-common \
 	  -fno-pie -fno-stack-protector -fno-strict-aliasing -D__KERNEL__ \
 	  -Iinclude -Iboot/$(ARCH)/include -isystem include/libc $(ARCH_CFLAGS)
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
-LIBGCC := $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
+# libgcc (64-bit division on 32-bit targets) is looked up when the kernel is
+# linked, not when this Makefile is read: on a fresh machine `deps` installs the
+# compiler's multilib first, and a path computed before that names nothing.
+LIBGCC = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
 
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 DEPS := $(OBJS:.o=.d)
@@ -91,7 +94,9 @@ CFLAGS_kernel/version = -DBOOTMM_COMPILER='"$(shell $(CC) --version | head -n1),
 
 $(O)/bootmm.elf: $(OBJS) linker/$(ARCH).lds $(ARCH_LIBS)
 	@$(if $(filter 1,$(V)),,echo "  LD      $@")
-	$(Q)$(LD) $(LDFLAGS) -T linker/$(ARCH).lds -o $@ $(OBJS) $(ARCH_LIBS) $(LIBGCC)
+	$(Q)libgcc='$(LIBGCC)'; [ -f "$$libgcc" ] || { echo "no libgcc for $(CC) $(ARCH_CFLAGS)" \
+		"('$$libgcc'): is scripts/install-deps.sh's compiler package installed?" >&2; exit 1; }; \
+	$(LD) $(LDFLAGS) -T linker/$(ARCH).lds -o $@ $(OBJS) $(ARCH_LIBS) "$$libgcc"
 
 # Flags live in these files: when they change, everything is rebuilt.
 $(OBJS): Makefile boot/$(ARCH)/arch.mk mm/mm.mk

@@ -39,6 +39,27 @@ as_root() {
 	fi
 }
 
+# The check below asks dpkg about every package, which costs a good fraction of
+# a second on each `make run`.  Once everything was found, a stamp remembers
+# what was checked: this script's own text (which holds the package list) and
+# the libfdt archive it unpacked.  While both are unchanged, and the tools the
+# build calls are still on the PATH, nothing is asked again; `make clean` or an
+# edit to the list makes the next run check everything.
+STAMP=build/.install-deps.stamp
+stamp_key() {
+	local fdt=$LIBFDT_DIR/usr/lib/arm-linux-gnueabihf/libfdt.a
+	[ -f "$fdt" ] || return 1
+	printf '%s %s\n' "$(cksum <scripts/install-deps.sh)" "$(stat -c '%s %Y' "$fdt")"
+}
+tools_present() {
+	command -v gcc && command -v arm-none-eabi-gcc && command -v qemu-system-i386 &&
+		command -v qemu-system-arm && command -v dtc && command -v gdb-multiarch &&
+		command -v grub-mkrescue
+} >/dev/null
+if [ -f "$STAMP" ] && tools_present && key=$(stamp_key) && [ "$key" = "$(cat "$STAMP")" ]; then
+	exit 0
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -69,3 +90,6 @@ if [ ! -f "$LIBFDT_DIR/usr/lib/arm-linux-gnueabihf/libfdt.a" ]; then
 	dpkg-deb -x "$tmp"/libfdt-dev_*_armhf.deb "$LIBFDT_DIR"
 	say "libfdt for ARM: $(ls "$tmp"/libfdt-dev_*_armhf.deb | xargs -n1 basename)"
 fi
+
+mkdir -p "$(dirname "$STAMP")"
+stamp_key >"$STAMP"
