@@ -19,6 +19,12 @@
 
 static char *log_text;
 static size_t log_len, log_cap;
+static bool bug_reports_expected;
+
+void host_expect_bug_reports(bool expected)
+{
+	bug_reports_expected = expected;
+}
 
 static void log_append(const char *s, size_t n)
 {
@@ -64,6 +70,14 @@ int vprintk(const char *fmt, va_list args)
 	log_append(buf, n);
 	if (getenv("HOST_LOG"))
 		fputs(buf, stderr);
+	/*
+	 * A "BUG:" report (a bad page state) means the mm core is broken.  The
+	 * kernel reports it and goes on, as Linux does; a test that goes on too
+	 * can spend minutes in an allocator whose lists are wrong, so the report
+	 * fails the running test here and now, unless the test is about it.
+	 */
+	if (!bug_reports_expected && strncmp(buf, "BUG: ", 5) == 0)
+		fail_msg("unexpected report: %s", buf);
 	return n;
 }
 
