@@ -58,9 +58,10 @@ from boottest import Case, ShellCase  # noqa: E402
 DOCS = ["README.md"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md"))
 LOG_DIR = ROOT / "build" / "tests" / "docs"
 
-ANNOTATION_RE = re.compile(r"^<!--\s*output:(.*?)-->\s*$")
-NOT_OUTPUT_RE = re.compile(r"^<!--\s*not-output\b.*-->\s*$")
-FENCE_RE = re.compile(r"^(```+|~~~+)")
+# Indented as a whole inside a list item, or not.
+ANNOTATION_RE = re.compile(r"^\s*<!--\s*output:(.*?)-->\s*$")
+NOT_OUTPUT_RE = re.compile(r"^\s*<!--\s*not-output\b.*-->\s*$")
+FENCE_RE = re.compile(r"^(\s*)(```+|~~~+)")
 DOC_TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d{6}\] ")
 LOOKS_LIKE_OUTPUT_RE = re.compile(r"^(\[\s*\d+\.\d{6}\] |bootmm> \S)")
 KEYS = {"arch", "mem", "cmdline", "model", "allocator", "dts", "input", "golden"}
@@ -125,8 +126,10 @@ def parse_docs(docs: list) -> tuple:
             start = i + 1
             body = []
             i += 1
-            while i < len(text) and not text[i].startswith(fence[1]):
-                body.append((i + 1, text[i]))
+            indent = len(fence[1])
+            while i < len(text) and not text[i].lstrip().startswith(fence[2]):
+                line = text[i]
+                body.append((i + 1, line[indent:] if not line[:indent].strip() else line))
                 i += 1
             i += 1			# the closing fence
             if pending and pending[1] is not None:
