@@ -15,8 +15,10 @@ Keys (all optional): arch (x86), mem (128M, or the DTS scenario's), cmdline
 session then ends with poweroff), golden (no boot: the block is checked against
 that Linux log).  A boot whose command line has no "poweroff" ends in the shell,
 and is driven through it as tests/boot/cases_shell.py does (boottest.ShellCase:
-each command typed once the prompt is there).  Blocks of commands to type that
-could pass for output are marked <!-- not-output --> instead.
+each command typed once the prompt is there).  A block that could pass for
+output but is not checked — commands to type, or a report no QEMU boot makes
+(a unit test checks it) — is marked <!-- not-output: why --> instead.  The
+comment and its block may be indented together (a block inside a list item).
 
 Each configuration is booted once (boottest.py's runner: `make -s run ...`
 under a timeout, two at a time).  Then every line of each of its blocks must
