@@ -111,7 +111,7 @@ def parse_docs(docs: list) -> tuple:
                     pending = (i + 1, parse_annotation(m[1]))
                 except ValueError as exc:
                     errors.append(f"{doc}:{i + 1}: bad annotation: {exc}")
-                    pending = None
+                    pending = (i + 1, None)	# reported once: its block is not linted too
                 i += 1
                 continue
             if NOT_OUTPUT_RE.match(line):
