@@ -245,6 +245,23 @@ def check_block(block: Block, got: list) -> list:
     return errors
 
 
+def self_check() -> list:
+    """The matching rules on a made-up output: a checker that passes everything is no check."""
+    got = ["Zone ranges:", "  DMA      [mem 0x0-0xfff]", "x", "memblock_add: [0x1000-0x9fbff] 0xc011424a",
+           "bootmm> poweroff"]
+    def errs(*lines):
+        return check_block(Block("self", 0, {}, list(enumerate(lines, 1))), got)
+    cases = [
+        (errs("[    0.012345] Zone ranges:", "...", "memblock_add: [0x1000-0x9fbff] …", "bootmm>"), 0),
+        (errs("  DMA      [mem 0x0-0xfff]", "Zone ranges:"), 1),		# order
+        (errs("Zone ranges"), 1),					# a prefix is not the line
+        (errs("memblock_add: … 0xc0"), 1),				# … is within the line only
+        (errs("bootmm> halt"), 1),
+    ]
+    return [f"doccheck.py's own rules broken: case {i} gave {len(e)} errors, expected {n}: {e}"
+            for i, (e, n) in enumerate(cases) if len(e) != n]
+
+
 # --- running ----------------------------------------------------------------------
 
 @dataclasses.dataclass
@@ -313,6 +330,7 @@ def main(argv=None) -> int:
     if args.k:		# only the broken annotations of the files asked for
         docs = {b.doc for b in blocks} | {d for d in DOCS if any(p in d for p in args.k)}
         lint_errors = [e for e in lint_errors if e.split(":")[0] in docs]
+    lint_errors = self_check() + lint_errors
     for err in lint_errors:
         print(f"FAIL {err}")
 
