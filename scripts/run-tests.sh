@@ -3,7 +3,7 @@
 #
 # bootmm's test driver, called by `make test` (and test-unit, test-boot, test-gdb):
 #
-#   scripts/run-tests.sh unit|boot|gdb|models|all
+#   scripts/run-tests.sh unit|boot|gdb|models|docs|all
 #
 #   unit  host unit tests: `make unit-tests`, then every cmocka program built from
 #         tests/unit/test_*.c (AddressSanitizer + UBSan), with HOST_LOG unset
@@ -11,7 +11,9 @@
 #   gdb   tests/gdb/gdbtest.py: scripted GDB sessions, the `make debug` flow
 #   models  the boot matrix again for each other memory model (MEMORY_MODEL=
 #         sparsemem, vmemmap; kernels in build/<arch>-<model>): boottest.py --model
-#   all   the four, in that order
+#   docs  tests/docs/doccheck.py: every kernel-output block quoted in README.md and
+#         docs/*.md against a boot of the configuration it names
+#   all   the five, in that order
 #
 # Each part has a header; the last line is "N passed, N failed", counting test
 # cases (cmocka tests, boot cases, GDB sessions), and the exit status is non-zero
@@ -153,6 +155,11 @@ run_gdb() {
 
 # The boot matrix, unchanged, under each other memory model: the zone block and
 # every line must stay Linux's whatever the model (docs/memory-models.md).
+run_docs() {
+	section "docs: quoted kernel output against real boots (QEMU, x86 and ARM)"
+	run_runner docs tests/docs/doccheck.py
+}
+
 run_models() {
 	local model start log
 	for model in $OTHER_MODELS; do
@@ -173,8 +180,9 @@ unit)	run_unit ;;
 boot)	run_boot ;;
 gdb)	run_gdb ;;
 models)	run_models ;;
-all)	run_unit; run_boot; run_gdb; run_models ;;
-*)	echo "usage: $0 unit|boot|gdb|models|all" >&2; exit 2 ;;
+docs)	run_docs ;;
+all)	run_unit; run_boot; run_gdb; run_models; run_docs ;;
+*)	echo "usage: $0 unit|boot|gdb|models|docs|all" >&2; exit 2 ;;
 esac
 
 section "summary"

@@ -131,6 +131,12 @@ test-boot: deps
 test-gdb: deps
 	$(Q)scripts/run-tests.sh gdb
 
+# The kernel output README.md and docs/*.md quote, against boots of the
+# configurations they name (tests/docs/doccheck.py).
+.PHONY: test-docs
+test-docs: deps
+	$(Q)scripts/run-tests.sh docs
+
 # Everything, both arches.  This is the README's test command and what CI runs.
 test: deps
 	$(Q)scripts/run-tests.sh all

@@ -4,8 +4,8 @@
  * zonelist summary line (mm/watermark.c, mm/zonelist.c), checked against
  * Linux 6.1's own figures: the /proc/zoneinfo of Debian's 686-pae and
  * armmp-lpae kernels booted on the same QEMU machines
- * (../shared/linux-logs/, the -initrd runs) and their "Built 1 zonelists" lines
- * (tests/golden/linux/).
+ * (tests/golden/linux/{i386,armhf}-m{128M,1G,3G}-initrd.log) and their "Built 1 zonelists"
+ * lines (tests/golden/linux/).
  *
  * Linux's zones do not hold bootmm's page counts (its struct page is 40
  * bytes on 686-pae and 36 on armmp-lpae, bootmm's 32; its kernel, initrd and
