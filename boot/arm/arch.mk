@@ -12,7 +12,13 @@ LIBFDT		:= build/third_party/libfdt-armhf/usr
 # memblock stays after boot (Linux's ARCH_KEEP_MEMBLOCK on ARM): ARM's pfn_valid() reads it.
 ARCH_CFLAGS	:= -DCONFIG_ARCH_KEEP_MEMBLOCK -march=armv7-a -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-enums \
 		   -isystem $(LIBFDT)/include
-LDFLAGS		:= -nostdlib -static -z noexecstack --no-warn-rwx-segments
+# --no-enum-size-warning: a deliberate mix, not a silenced mistake.  The kernel is
+# built with 32-bit enums to match Debian's armhf libfdt (above); arm-none-eabi's
+# libgcc exists only in the bare-metal EABI's short-enum flavour (no multilib
+# with -fno-short-enums).  What the kernel takes from libgcc is integer division
+# (_aeabi_uldivmod, _udivmoddi4, _udivsi3, _divsi3, _dvmd_tls: see a -Map of the
+# link), whose interfaces pass integers only, so no enum crosses between the two.
+LDFLAGS		:= -nostdlib -static -z noexecstack --no-warn-rwx-segments --no-enum-size-warning
 ARCH_SRCS	:= boot/arm/head.S boot/arm/setup.c boot/arm/traps.c boot/arm/reboot.c \
 		   drivers/tty/serial/amba-pl011.c drivers/clocksource/arm_arch_timer.c \
 		   drivers/of/fdt.c drivers/of/of_reserved_mem.c drivers/of/libfdt_glue.c \

@@ -40,8 +40,10 @@ $(ISO): $(O)/bootmm.elf boot/x86/grub.cfg $(ISO_CMDLINE)
 	awk -v cmdline="$$(cat $(ISO_CMDLINE))" '{ sub(/@CMDLINE@/, cmdline) } 1' \
 		boot/x86/grub.cfg > $(O)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(O)/iso 2>$(O)/grub-mkrescue.log || { cat $(O)/grub-mkrescue.log; exit 1; }
+# -boot d: the CD first, so the BIOS does not try the (absent) hard disk and
+# floppy and print "Boot failed: could not read the boot disk" before GRUB.
 run-iso: deps $(ISO)
 	$(Q)$(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
-		-cdrom $(ISO) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
+		-cdrom $(ISO) -boot d $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
 .PHONY: FORCE
 FORCE:
