@@ -133,22 +133,33 @@ MEMMAP_PICTURE := $(O)/memmap.png
 memmap-picture: deps
 	$(Q)scripts/memmap-picture.py $(RUN_LOG) -o $(MEMMAP_PICTURE)
 
-# Two terminals: `make qemu-gdb` (serial on this terminal), then `make gdb`.
+# Two terminals: `make qemu-gdb` (serial on this terminal), then `make gdb` with
+# the same variant: GDB_VARIANT spells it out, so that each prints the other's
+# complete command (and bootmm-connect refuses an ELF QEMU does not run).
+GDB_VARIANT = ARCH=$(ARCH) MEMORY_MODEL=$(MEMORY_MODEL) EARLY_ALLOCATOR=$(EARLY_ALLOCATOR)$(if \
+	      $(filter command line,$(origin O)), O=$(O))$(if $(filter command line,$(origin GDBPORT)), GDBPORT=$(GDBPORT))
 qemu-gdb: all
-	@echo "*** QEMU waits for GDB on port $(GDBPORT): run 'make gdb ARCH=$(ARCH)' in another terminal"
+	@echo "*** QEMU waits for GDB on port $(GDBPORT): run 'make gdb $(GDB_VARIANT)' in another terminal"
 	$(Q)$(QEMU_CMD) -S -gdb tcp::$(GDBPORT)
 
+# QEMU must be waiting already: 3 s of retrying, not make debug's 15.
 gdb: deps
-	$(Q)gdb-multiarch -q -x scripts/gdb/bootmm.gdb \
-		-ex 'bootmm-connect $(GDBPORT)' $(O)/bootmm.elf
+	$(Q)gdb-multiarch -q -x scripts/gdb/bootmm.gdb -ex 'set tcp connect-timeout 3' \
+		-ex 'bootmm-connect $(GDBPORT) make qemu-gdb $(GDB_VARIANT)' $(O)/bootmm.elf
 
 # One terminal: QEMU in the background (serial log in $(O)/serial.log), GDB here,
 # stopped at start_kernel, the first C function.  Quitting GDB stops QEMU.
+# Ctrl-C must reach GDB only, which then stops the guest (as in two terminals):
+# the terminal sends SIGINT to its whole foreground process group, so QEMU runs
+# in a session of its own (setsid), and this shell ignores SIGINT (trap :, which
+# GDB does not inherit) so that it lives on to stop QEMU when GDB quits.
 debug: all
 	@echo "*** serial output goes to $(O)/serial.log (tail -f it in another terminal)"
-	$(Q)$(QEMU_CMD) -S -gdb tcp::$(GDBPORT) -serial file:$(O)/serial.log \
+	$(Q)trap : INT; \
+	setsid $(QEMU_CMD) -S -gdb tcp::$(GDBPORT) -serial file:$(O)/serial.log \
 		-monitor none -display none -nographic </dev/null >/dev/null 2>&1 & \
 	qpid=$$!; \
+	trap 'kill $$qpid 2>/dev/null; exit 1' HUP TERM; \
 	gdb-multiarch -q -x scripts/gdb/bootmm.gdb -ex 'bootmm-connect $(GDBPORT)' \
 		-ex 'bootmm-start' $(O)/bootmm.elf; \
 	kill $$qpid 2>/dev/null; true

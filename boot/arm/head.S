@@ -52,10 +52,23 @@
 /* An appended tree larger than this is taken for garbage, not moved. */
 #define APPENDED_DTB_MAX	0x100000
 
+/*
+ * Unwind information for GDB: one frame description (CFI) covers _start, and it
+ * says that lr holds no return address (".cfi_undefined lr").  That marks the
+ * frame as the outermost one, so a backtrace ends at _start instead of GDB
+ * guessing a caller from whatever lr holds and stopping with "previous frame
+ * identical to this frame (corrupt stack?)".  .debug_frame, like the C code's:
+ * the linker script keeps no .eh_frame.  The .type/.size make GDB name the frame
+ * _start rather than _text/_stext, which share its address.
+ */
+	.cfi_sections .debug_frame
 	.arm
 	.section .head.text, "ax"
 	.globl _start
+	.type	_start, %function
 _start:
+	.cfi_startproc
+	.cfi_undefined lr
 	cpsid	aif			/* no interrupts until we have handlers */
 	mov	r10, r2			/* 1. the DTB pointer (and r1, for error messages) */
 	mov	r11, r1
@@ -164,6 +177,8 @@ _start:
 	bl	start_kernel
 5:	wfi				/* start_kernel() does not return */
 	b	5b
+	.cfi_endproc
+	.size	_start, . - _start
 	.ltorg
 
 /*

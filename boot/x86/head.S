@@ -50,10 +50,23 @@ multiboot2_header:
 	.long 8
 multiboot2_header_end:
 
+/*
+ * Unwind information for GDB: one frame description (CFI) covers _start and
+ * says that it has no return address (".cfi_undefined eip"), which marks it as
+ * the outermost frame, so a backtrace ends at _start.  (GDB's x86 prologue
+ * analysis happens to stop here too; ARM's does not, see boot/arm/head.S:
+ * both say it the same way, rather than leave it to a guess.)  .debug_frame, like the C
+ * code's (the linker script drops .eh_frame).  The .type/.size make GDB name
+ * the frame _start rather than _stext, which shares its address.
+ */
+	.cfi_sections .debug_frame
 	.section .head.text, "ax"
 	.code32
 	.globl _start
+	.type	_start, @function
 _start:
+	.cfi_startproc
+	.cfi_undefined eip
 	cli
 	cld
 	movl	%eax, %esi		/* keep the loader's magic and info pointer */
@@ -116,6 +129,8 @@ _start:
 4:	cli				/* start_kernel() does not return */
 	hlt
 	jmp	4b
+	.cfi_endproc
+	.size	_start, . - _start
 
 	.section .data
 	.align 4

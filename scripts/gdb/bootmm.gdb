@@ -4,14 +4,17 @@
 # `make gdb` (gdb-multiarch -x scripts/gdb/bootmm.gdb build/<arch>/bootmm.elf).
 #
 #   bootmm-connect PORT   attach to QEMU's GDB server (QEMU started with -S -gdb tcp::PORT)
+#                         and check that this ELF is the kernel QEMU runs
 #   bootmm-start          run to start_kernel(), the first C function, and stop there
+#                         (make debug has done it; again, it only says where you are)
 #   bootmm-first-hour     the commands a first session needs, in one list
 #
 # After that the usual commands work: `next`/`step` through start_kernel(),
 # `break memblock_add`, `print boot_command_line`, `bt`, `info registers`.
 # The kernel's symbols are its virtual addresses (0xC0...), valid once head.S
 # has turned paging/the MMU on; start_kernel() runs after that on both arches.
-# Before that, bootmm-hbreak-phys SYMBOL stops at the symbol's physical address.
+# Before that, bootmm-hbreak-phys [SYMBOL] stops at the symbol's physical address
+# (default: the entry point _start) and loads the symbols there, for list and step.
 #
 # scripts/gdb/bootmm.py adds the memory helpers (Python, scripts/gdb/bootmm_mm.py),
 # which print what the kernel's serial shell prints: mm-dmesg, mm-memblock,
@@ -22,39 +25,13 @@
 # A debugging session, not a pager: print everything, ask nothing.
 set pagination off
 set confirm off
-# QEMU may take a moment to open its port: keep trying `target remote` for 15 s.
+# QEMU may take a moment to open its port: keep trying `target remote` for 15 s
+# (make debug starts both at once; make gdb, where QEMU must be waiting, shortens it).
 set tcp auto-retry on
 set tcp connect-timeout 15
 
-define bootmm-connect
-  if $argc != 1
-    echo usage: bootmm-connect PORT\n
-  else
-    target remote localhost:$arg0
-  end
-end
-document bootmm-connect
-Attach to QEMU's GDB server on localhost:PORT.
-QEMU must be running with "-S -gdb tcp::PORT" (make debug / make qemu-gdb do that);
-the CPU then waits at its first instruction until you continue.
-end
-
-# A hardware breakpoint, not a software one: GDB writes a software breakpoint
-# into memory at start_kernel's virtual address, and while the MMU is still off
-# (ARM) that address means nothing yet.  A hardware breakpoint compares the
-# program counter instead, so it fires once the kernel really gets there.  It is
-# deleted afterwards, so that `info breakpoints` shows only the student's own.
-define bootmm-start
-  hbreak start_kernel
-  continue
-  delete $bpnum
-  frame
-end
-document bootmm-start
-Run the kernel from its first instruction to start_kernel() (kernel/main.c) and stop.
-The temporary hardware breakpoint it uses is deleted again once it has stopped there.
-end
-
+# bootmm-connect, bootmm-start and the pre-MMU commands are Python (bootmm.py):
+# they check what the target is doing before they act, which the CLI cannot.
 # The Python helpers: make debug and make gdb run GDB from the top of the tree.
 source scripts/gdb/bootmm.py
 
@@ -65,11 +42,11 @@ define bootmm-first-hour
   echo                       then: mm-memblock memory (the table so far)\n
   echo After free_area_init: break kernel_finish_boot, continue, then mm-zones, mm-memmap,\n
   echo                       mm-page 0x100, mm-pfn-to-page 0x100, mm-dmesg\n
-  echo Before the MMU is on: bootmm-hbreak-phys _text (ARM: 0x40010000), then stepi\n
+  echo Before the MMU is on: bootmm-hbreak-phys (the entry point, _start), then list, step, bt\n
   echo Help on any of them:  help mm-memmap, help user-defined\n
 end
 document bootmm-first-hour
 Print the handful of commands a first session with bootmm needs (docs/first-hour.md walks them).
 end
 
-echo bootmm: 'bootmm-start' runs to start_kernel(); 'bootmm-first-hour' lists what to try next.\n
+echo bootmm: 'bootmm-first-hour' lists what to try; 'bootmm-start' runs to start_kernel() unless you are there.\n

@@ -103,6 +103,12 @@ def memblock_text(kind: str) -> str:
     for i, r in enumerate(memblock_regions(kind)):
         end = u(r.base + r.size - 1, 64)	# an empty table's region: all ones, as Linux
         lines.append(f"{i:4d}: {r.base:#018x}..{end:#018x}")
+        if r.size == 0:
+            # Linux's memblock_debug_show() prints this very line for an empty
+            # type (an empty table holds one zero-size placeholder region, and
+            # base + size - 1 wraps), so the line stays; the comment says why.
+            lines.append(f"# memblock/{kind} is empty: no region added yet (Linux keeps one zero-size "
+                         "placeholder, whose end base + 0 - 1 wraps to all ones)")
     return "\n".join(lines) + "\n"
 
 

@@ -23,11 +23,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 sys.dont_write_bytecode = True		# no __pycache__ in the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "boot"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import boottest  # noqa: E402  (shared helpers: process groups, log parsing)
+import terminal  # noqa: E402  (sessions typed at a terminal: Ctrl-C, make qemu-gdb + make gdb)
 from boottest import PANIC_STATUS, ROOT, kernel_lines, kill_group, qemu_status  # noqa: E402
 
 LOG_DIR = ROOT / "build" / "tests" / "gdb"
@@ -50,6 +52,8 @@ class GdbCase:
     gdb_regex: tuple = ()		# patterns GDB's output must match
     shell_compare: bool = False		# compare mm_helpers.gdb's sections with the shell's output
     doc: str = ""
+    runner: Optional[Callable] = None	# a terminal session (terminal.py) instead of a batch one
+    make_vars: dict = dataclasses.field(default_factory=dict)	# a variant kernel the case needs built
 
 
 CASES = []
@@ -78,6 +82,17 @@ CASES.append(
             # isa-debug-exit ends QEMU without telling GDB the status: either message will do.
             gdb_regex=(r"exited with code 03\]|^Remote connection closed",),
             doc="x86's panic path (no multiboot hand-over), forced from GDB: QEMU exits 3"))
+# Typed at a terminal, as a student does (terminal.py).
+for _arch in ("x86", "arm"):
+    CASES += [
+        GdbCase(f"gdb-ctrl-c-{_arch}", _arch, "", "", runner=terminal.make_debug_session,
+                doc="make debug: bootmm-start again is a no-op, empty memblock, Ctrl-C, bt to _start, quit"),
+        GdbCase(f"gdb-two-terminals-{_arch}", _arch, "", "", runner=terminal.two_terminal_session,
+                make_vars={"MEMORY_MODEL": "sparsemem"},
+                doc="make qemu-gdb's hint; make gdb refuses another model's ELF; hbreak-phys, list, step"),
+        GdbCase(f"gdb-no-qemu-{_arch}", _arch, "", "", runner=terminal.no_qemu_session,
+                doc="make gdb with no QEMU says so and which command starts one"),
+    ]
 
 
 def sections(output: str) -> dict:
@@ -237,6 +252,11 @@ def run_case(case: GdbCase, broken: set) -> boottest.Result:
         return boottest.Result(case, [f"the {case.arch} build failed (see above): not run"], 0.0)
     start = time.monotonic()
     LOG_DIR.mkdir(parents=True, exist_ok=True)
+    if case.runner:
+        log = LOG_DIR / f"{case.name}.gdb.log"
+        errors = case.runner(case, free_port(), log)
+        return boottest.Result(case, errors, time.monotonic() - start,
+                               log.read_text(errors="replace") if log.exists() else "", log)
     serial = LOG_DIR / f"{case.name}.serial"
     serial.unlink(missing_ok=True)
     port = free_port()
