@@ -15,7 +15,7 @@
 #                                                  a golden booted on a device tree of our own:
 #                                                  NAME starts with dts-armhf- or dts-arm64-
 #
-# How (as ../shared/linux-logs/README.md describes): `dpkg --add-architecture` for
+# How: `dpkg --add-architecture` for
 # the kernel's arch, `apt-get update`, `apt-get download` the image package behind
 # Debian's metapackage (linux-image-686-pae:i386, linux-image-armmp-lpae:armhf,
 # linux-image-arm64:arm64), `dpkg-deb -x` it under build/linux-goldens/, and boot
