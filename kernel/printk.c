@@ -20,6 +20,7 @@
 #include <kernel/kernel.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/tty_flip.h>
 
 #define LOG_BUF_LEN	(1 << 17)	/* Debian's CONFIG_LOG_BUF_SHIFT=17 */
 #define LOG_LINE_MAX	1024
@@ -214,11 +215,22 @@ void console_write(const char *s, unsigned int n)
 		console->write(s, n);
 }
 
+void console_poll_input(void)
+{
+	if (console && console->poll)
+		console->poll();
+}
+
+/*
+ * What the UART received since the last look goes behind what is already
+ * waiting, so the reader gets every character in the order it was typed.
+ */
 int console_read(char *s, unsigned int n)
 {
-	if (!console || !console->read)
+	if (!console || !console->poll)
 		return -1;
-	return console->read(s, n);
+	console->poll();
+	return (int)tty_buffer_read(&console_rx, s, n);
 }
 
 /*

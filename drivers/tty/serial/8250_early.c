@@ -7,11 +7,15 @@
  * write.  The UART is polled, not interrupt-driven: before each byte we wait for
  * the transmit holding register to be empty (LSR bit 5).  Under QEMU the wait
  * is immediate, on hardware it is what keeps bytes from being lost.  Input is
- * polled too (LSR bit 0, data ready), for the serial shell (kernel/shell.c).
+ * polled too (LSR bit 0, data ready): each time we look at the UART — for every
+ * byte sent, and when the shell or console_poll_input() asks — what it has
+ * received moves into the console's receive buffer (<kernel/tty_flip.h>), so
+ * that typeahead survives the boot and reaches the serial shell (kernel/shell.c).
  */
 #include <asm/io.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
+#include <kernel/tty_flip.h>
 
 #define COM1		0x3f8
 #define UART_THR	0	/* transmit holding register (write) */
@@ -20,6 +24,8 @@
 #define UART_DLL	0	/* divisor latch, low byte (when LCR.DLAB = 1) */
 #define UART_DLM	1	/* divisor latch, high byte */
 #define UART_FCR	2	/* FIFO control */
+#define UART_FCR_ENABLE_FIFO	0x01
+#define UART_FCR_CLEAR_XMIT	0x04
 #define UART_LCR	3	/* line control */
 #define UART_MCR	4	/* modem control */
 #define UART_LSR	5	/* line status */
@@ -30,10 +36,27 @@
 #define UART_LCR_8N1	0x03
 #define BASE_BAUD	115200
 
+/*
+ * Received bytes into the receive buffer while there is room, as Linux's
+ * serial8250_rx_chars() does from the interrupt.  When the buffer is full they
+ * stay in the UART, and the sender is made to wait (QEMU) or overruns it.
+ */
+static void serial_rx_chars(void)
+{
+	while (tty_buffer_space(&console_rx) && (inb(COM1 + UART_LSR) & UART_LSR_DR))
+		tty_insert_flip_char(&console_rx, (char)inb(COM1 + UART_RBR));
+}
+
+/*
+ * Sending a byte takes as long as receiving one at the same baud rate, so
+ * looking at the receiver once per byte sent keeps up with a sender typing or
+ * pasting as fast as the line goes, however long the boot log is.
+ */
 static void serial_putc(char c)
 {
 	int spins = 100000;	/* a dead UART must not hang the boot */
 
+	serial_rx_chars();
 	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE) && --spins)
 		;
 	outb(c, COM1 + UART_THR);
@@ -57,32 +80,26 @@ static void early_serial_flush(void)
 		;
 }
 
-/* The next received byte, or -1 if none is waiting: never blocks. */
-static int serial_getc(void)
-{
-	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
-		return -1;
-	return inb(COM1 + UART_RBR);
-}
-
-static int early_serial_read(char *s, unsigned int n)
-{
-	unsigned int got = 0;
-	int c;
-
-	while (got < n && (c = serial_getc()) >= 0)
-		s[got++] = (char)c;
-	return (int)got;
-}
-
 static struct console early_serial_console = {
 	.name = "ttyS0",
 	.write = early_serial_write,
 	.flush = early_serial_flush,
-	.read = early_serial_read,
+	.poll = serial_rx_chars,
 };
 
-/* 115200 baud, 8 data bits, no parity, 1 stop bit, no interrupts, FIFOs on. */
+/*
+ * 115200 baud, 8 data bits, no parity, 1 stop bit, no interrupts, FIFOs on.
+ *
+ * The UART has been receiving since power-on, before any of this: with its
+ * FIFO off it holds one byte, and switching the FIFO on empties it (a 16550
+ * clears both FIFOs whenever FCR bit 0 changes; QEMU's does too).  So what it
+ * holds is taken first.  Under QEMU that byte is the first one typed or piped
+ * into `make run`, and the rest waits in QEMU's serial backend, which hands
+ * the next byte over only when the guest reads one: had the byte been thrown
+ * away unread, the backend would have kept the rest until another key came,
+ * and a script piped into `make run` would hang.  The receive FIFO is not
+ * cleared on purpose (UART_FCR_CLEAR_RCVR) either, for the same reason.
+ */
 void __init early_serial_init(void)
 {
 	unsigned int divisor = BASE_BAUD / 115200;
@@ -92,7 +109,8 @@ void __init early_serial_init(void)
 	outb(divisor & 0xff, COM1 + UART_DLL);
 	outb(divisor >> 8, COM1 + UART_DLM);
 	outb(UART_LCR_8N1, COM1 + UART_LCR);
-	outb(0x07, COM1 + UART_FCR);	/* enable and clear both FIFOs */
+	serial_rx_chars();		/* typeahead: before the FIFO switch empties the UART */
+	outb(UART_FCR_ENABLE_FIFO | UART_FCR_CLEAR_XMIT, COM1 + UART_FCR);
 	outb(0x03, COM1 + UART_MCR);	/* DTR and RTS */
 	register_console(&early_serial_console);
 }
