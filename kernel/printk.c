@@ -215,21 +215,19 @@ void console_write(const char *s, unsigned int n)
 		console->write(s, n);
 }
 
-void console_poll_input(void)
-{
-	if (console && console->poll)
-		console->poll();
-}
-
 /*
  * What the UART received since the last look goes behind what is already
  * waiting, so the reader gets every character in the order it was typed.
+ * Characters lost on the way (a full buffer, the UART's overrun) are reported
+ * here, by the reader, as Linux's n_tty reports them: not from the drivers,
+ * which run inside printk's own console output.
  */
 int console_read(char *s, unsigned int n)
 {
 	if (!console || !console->poll)
 		return -1;
 	console->poll();
+	tty_buffer_report_overrun(&console_rx, console->name, sched_clock());
 	return (int)tty_buffer_read(&console_rx, s, n);
 }
 

@@ -40,13 +40,6 @@ void console_write(const char *s, unsigned int n);
 int console_read(char *s, unsigned int n);
 
 /*
- * A polling point: moves what the UART holds into the receive buffer.  For a
- * long stretch of work that prints nothing, so that typeahead does not
- * overrun the UART's FIFO meanwhile (every printed character polls already).
- */
-void console_poll_input(void);
-
-/*
  * Reading the printk log buffer back, record by record, oldest first (what
  * dmesg shows; Linux's syslog/kmsg readers).  Start with *pos = 0; each call
  * fills @rec and advances *pos, and returns false after the newest record.

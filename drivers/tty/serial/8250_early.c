@@ -8,7 +8,7 @@
  * the transmit holding register to be empty (LSR bit 5).  Under QEMU the wait
  * is immediate, on hardware it is what keeps bytes from being lost.  Input is
  * polled too (LSR bit 0, data ready): each time we look at the UART — for every
- * byte sent, and when the shell or console_poll_input() asks — what it has
+ * byte sent, and when the shell asks for input (console_read()) — what it has
  * received moves into the console's receive buffer (<kernel/tty_flip.h>), so
  * that typeahead survives the boot and reaches the serial shell (kernel/shell.c).
  */
@@ -30,6 +30,7 @@
 #define UART_MCR	4	/* modem control */
 #define UART_LSR	5	/* line status */
 #define UART_LSR_DR	0x01	/* receiver data ready */
+#define UART_LSR_OE	0x02	/* overrun: a byte came while the UART was full */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 #define UART_LSR_TEMT	0x40	/* transmitter empty: FIFO and shift register */
 #define UART_LCR_DLAB	0x80
@@ -37,13 +38,28 @@
 #define BASE_BAUD	115200
 
 /*
+ * The line status.  Reading it clears its error bits, so whoever reads it
+ * passes an overrun on to the receive buffer's count (Linux keeps them in
+ * up->lsr_saved_flags for the same reason).
+ */
+static u8 serial_lsr(void)
+{
+	u8 lsr = inb(COM1 + UART_LSR);
+
+	if (lsr & UART_LSR_OE)
+		tty_flip_overrun(&console_rx);
+	return lsr;
+}
+
+/*
  * Received bytes into the receive buffer while there is room, as Linux's
  * serial8250_rx_chars() does from the interrupt.  When the buffer is full they
- * stay in the UART, and the sender is made to wait (QEMU) or overruns it.
+ * stay in the UART, and the sender is made to wait (QEMU) or overruns it
+ * (LSR.OE, counted by serial_lsr()).
  */
 static void serial_rx_chars(void)
 {
-	while (tty_buffer_space(&console_rx) && (inb(COM1 + UART_LSR) & UART_LSR_DR))
+	while (tty_buffer_space(&console_rx) && (serial_lsr() & UART_LSR_DR))
 		tty_insert_flip_char(&console_rx, (char)inb(COM1 + UART_RBR));
 }
 
@@ -57,7 +73,7 @@ static void serial_putc(char c)
 	int spins = 100000;	/* a dead UART must not hang the boot */
 
 	serial_rx_chars();
-	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE) && --spins)
+	while (!(serial_lsr() & UART_LSR_THRE) && --spins)
 		;
 	outb(c, COM1 + UART_THR);
 }
@@ -76,7 +92,7 @@ static void early_serial_flush(void)
 {
 	int spins = 1000000;
 
-	while (!(inb(COM1 + UART_LSR) & UART_LSR_TEMT) && --spins)
+	while (!(serial_lsr() & UART_LSR_TEMT) && --spins)
 		;
 }
 

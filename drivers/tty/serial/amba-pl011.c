@@ -7,8 +7,8 @@
  * printk has somewhere to write.  head.S maps the UART's megabyte at its own
  * address as device memory, so the registers are reached at UART_PHYS.  The
  * UART is polled: before each byte we wait while the transmit FIFO is full.
- * Each time we look at the UART — for every byte sent, and when the shell or
- * console_poll_input() asks — what the receive FIFO holds moves into the
+ * Each time we look at the UART — for every byte sent, and when the shell
+ * asks for input (console_read()) — what the receive FIFO holds moves into the
  * console's receive buffer (<kernel/tty_flip.h>), so that typeahead survives
  * the boot and reaches the serial shell (kernel/shell.c).
  */
@@ -25,6 +25,7 @@
 #define UART01x_FR_RXFE	(1 << 4)	/* receive FIFO empty */
 #define UART01x_FR_TXFF	(1 << 5)	/* transmit FIFO full */
 #define UART01x_DR_DATA	0xff		/* the byte; bits 8-11 are its error flags */
+#define UART011_DR_OE	(1 << 11)	/* overrun: the FIFO was full, a byte was lost */
 #define UART011_CR_ENABLE (1 << 0 | 1 << 8 | 1 << 9)	/* UARTEN | TXE | RXE */
 
 static volatile u32 *const uart = (volatile u32 *)UART_PHYS;
@@ -42,12 +43,18 @@ static void pl011_write_reg(unsigned int reg, u32 val)
 /*
  * Received bytes into the receive buffer while there is room, as Linux's
  * pl011_fifo_to_tty() does from the interrupt.  When the buffer is full they
- * stay in the FIFO, and the sender is made to wait (QEMU) or overruns it.
+ * stay in the FIFO, and the sender is made to wait (QEMU) or overruns it
+ * (the OE flag of the next byte read, counted here).
  */
 static void pl011_rx_chars(void)
 {
-	while (tty_buffer_space(&console_rx) && !(pl011_read(UART01x_FR) & UART01x_FR_RXFE))
-		tty_insert_flip_char(&console_rx, (char)(pl011_read(UART01x_DR) & UART01x_DR_DATA));
+	while (tty_buffer_space(&console_rx) && !(pl011_read(UART01x_FR) & UART01x_FR_RXFE)) {
+		u32 dr = pl011_read(UART01x_DR);
+
+		if (dr & UART011_DR_OE)		/* lost before this one: count it */
+			tty_flip_overrun(&console_rx);
+		tty_insert_flip_char(&console_rx, (char)(dr & UART01x_DR_DATA));
+	}
 }
 
 /*
