@@ -49,6 +49,8 @@ KERNEL_SRCS := kernel/main.c kernel/printk.c kernel/vsprintf.c kernel/params.c k
 	       kernel/panic.c kernel/string.c kernel/version.c kernel/poweroff.c kernel/shell.c \
 	       kernel/shell_mm.c kernel/shell_buddy.c kernel/shell_restart.c kernel/shell_gdbinfo.c \
 	       kernel/shell_memory.c
+# The console's receive buffer, which both arches' serial drivers fill.
+KERNEL_SRCS += drivers/tty/tty_buffer.c
 include mm/mm.mk
 SRCS := $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS)
 
@@ -112,7 +114,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 shell_quote = '$(subst ','\'',$(1))'
 APPEND := $(call shell_quote,$(value CMDLINE))
 
-QEMU_CMD = $(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
+QEMU_CMD = $(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic $(QEMU_AFTER_NOGRAPHIC) -no-reboot \
 	   -kernel $(QEMU_KERNEL) -append $(APPEND) $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
 
 # make run also keeps what the serial console printed — boot log and shell session —

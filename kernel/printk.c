@@ -20,6 +20,7 @@
 #include <kernel/kernel.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/tty_flip.h>
 
 #define LOG_BUF_LEN	(1 << 17)	/* Debian's CONFIG_LOG_BUF_SHIFT=17 */
 #define LOG_LINE_MAX	1024
@@ -214,11 +215,20 @@ void console_write(const char *s, unsigned int n)
 		console->write(s, n);
 }
 
+/*
+ * What the UART received since the last look goes behind what is already
+ * waiting, so the reader gets every character in the order it was typed.
+ * Characters lost on the way (a full buffer, the UART's overrun) are reported
+ * here, by the reader, as Linux's n_tty reports them: not from the drivers,
+ * which run inside printk's own console output.
+ */
 int console_read(char *s, unsigned int n)
 {
-	if (!console || !console->read)
+	if (!console || !console->poll)
 		return -1;
-	return console->read(s, n);
+	console->poll();
+	tty_buffer_report_overrun(&console_rx, console->name, sched_clock());
+	return (int)tty_buffer_read(&console_rx, s, n);
 }
 
 /*

@@ -15,13 +15,20 @@
  * in kernel/shell_mm.c, the buddy allocator's in kernel/shell_buddy.c.
  *
  * Input is polled: no interrupt is ever enabled in bootmm, so the shell asks
- * the UART again and again whether a character has arrived (console_read()).
- * That keeps one host CPU busy while QEMU sits at the prompt; a kernel with
+ * again and again whether a character has arrived (console_read()).  That
+ * keeps one host CPU busy while QEMU sits at the prompt; a kernel with
  * interrupts would sleep in hlt/wfi until the UART raised one.
  *
- * A script can drive it through QEMU's serial port — the standard input of
- * `make run` — by waiting for the prompt before each line, which is what
- * tests/boot/cases_shell.py does.
+ * The characters come from the console's receive buffer (<kernel/tty_flip.h>,
+ * drivers/tty/tty_buffer.c), not straight from the UART: the serial driver has
+ * been moving what the UART receives into it since the console came up, for
+ * every character printed, and console_read() moves what has come since.  So
+ * typeahead is kept, as by Linux's tty: a line typed during the boot, or a
+ * whole script piped into `make run` (`printf 'meminfo\npoweroff\n' | make
+ * run`), is read here in order, without anyone waiting for the prompt.  The
+ * shell echoes each character as it reads it, so a piped session looks as if
+ * typed at the prompt.  tests/boot/cases_shell.py drives it both ways: a line
+ * after each prompt, and everything at once (the *-shell-pipe* cases).
  */
 #include <string.h>
 #include <kernel/console.h>

@@ -26,6 +26,8 @@ HOST_LIB_SRCS	:= kernel/vsprintf.c kernel/params.c kernel/cmdline.c \
 # The device-tree reader too; its tests read trees dtc compiles from
 # tests/unit/dts/*.dts into $(HOST_O)/tests/dts/, named by BOOTMM_TEST_DTB_DIR.
 HOST_LIB_SRCS	+= drivers/of/fdt.c drivers/of/of_reserved_mem.c
+# The console's receive ring (plain C, no hardware): tests/unit/test_tty_buffer.c.
+HOST_LIB_SRCS	+= drivers/tty/tty_buffer.c
 TEST_DTBS	:= $(patsubst tests/unit/dts/%.dts,$(HOST_O)/tests/dts/%.dtb,$(wildcard tests/unit/dts/*.dts))
 HOST_CFLAGS	+= -DBOOTMM_TEST_DTB_DIR='"$(abspath $(HOST_O)/tests/dts)"'
 HOST_LIB_OBJS	:= $(patsubst %.c,$(HOST_O)/%.o,$(HOST_LIB_SRCS))

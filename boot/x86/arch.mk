@@ -22,6 +22,14 @@ QEMU_MACHINE	:= -M pc -accel tcg
 QEMU_KERNEL	:= $(O)/bootmm.elf
 # Writing v to port 0xf4 ends QEMU with status (v << 1) | 1: see boot/x86/reboot.c.
 QEMU_EXIT_DEVICE := -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# -nographic also tells the machine it has no display (graphics=off), and SeaBIOS
+# then makes COM1 its own console (sercon): it reads COM1 as its keyboard and sets
+# the UART up for itself, so what is piped into `make run` before the kernel runs
+# is eaten or lost.  Measured: `printf 'meminfo\npoweroff\n' | make run` waited at
+# the prompt until killed, and of 42 piped lines the first 9 bytes were gone.
+# graphics=on again, after -nographic, keeps the firmware off COM1 (its banner
+# goes to the unseen VGA screen); the display stays off.
+QEMU_AFTER_NOGRAPHIC := -machine graphics=on
 
 
 # make iso: a GRUB rescue image that boots the same ELF through multiboot2.  The
@@ -44,6 +52,6 @@ $(ISO): $(O)/bootmm.elf boot/x86/grub.cfg $(ISO_CMDLINE)
 # floppy and print "Boot failed: could not read the boot disk" before GRUB.
 run-iso: deps $(ISO)
 	$(Q)$(QEMU) $(QEMU_MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
-		-cdrom $(ISO) -boot d $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
+		$(QEMU_AFTER_NOGRAPHIC) -cdrom $(ISO) -boot d $(QEMU_EXIT_DEVICE) $(QEMU_EXTRA)
 .PHONY: FORCE
 FORCE:

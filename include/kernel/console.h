@@ -17,12 +17,13 @@ struct console {
 	void (*write)(const char *s, unsigned int n);
 	void (*flush)(void);		/* wait until the hardware has sent everything */
 	/*
-	 * Linux's console->read: up to n characters that have arrived, without
-	 * waiting (0 if none).  May be NULL for an output-only console.  bootmm's
-	 * serial shell (kernel/shell.c) is its only user: with no interrupts set
-	 * up, it polls.
+	 * Move what the UART has received into console_rx (<kernel/tty_flip.h>),
+	 * without waiting: the work of a UART's receive interrupt in Linux
+	 * (serial8250_rx_chars()), done by polling since bootmm enables no
+	 * interrupt.  The driver also does it for each character it writes.
+	 * NULL for an output-only console.
 	 */
-	int (*read)(char *s, unsigned int n);
+	void (*poll)(void);
 };
 
 void register_console(struct console *con);
@@ -31,7 +32,9 @@ void console_flush(void);		/* before the machine stops */
 /*
  * Raw console I/O for the serial shell (kernel/shell.c): what a command prints
  * is its answer, not a kernel message, so it bypasses the log buffer and its
- * timestamps.  console_read() returns -1 if no console can read.
+ * timestamps.  console_read() takes up to n characters from the receive
+ * buffer, typeahead first, without waiting (0 if none); -1 if no console can
+ * read.
  */
 void console_write(const char *s, unsigned int n);
 int console_read(char *s, unsigned int n);

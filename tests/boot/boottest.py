@@ -396,6 +396,10 @@ class ShellCase(Case):
     script: tuple = ("poweroff",)
     shell_checks: tuple = ()
     command_timeout: float = 20.0	# for one command's output
+    # The whole script goes to QEMU's serial port as soon as it starts, and its
+    # input is then closed, as in `printf 'meminfo\npoweroff\n' | make run`:
+    # nothing waits for a prompt, the kernel must keep the typeahead.
+    piped: bool = False
 
 
 def shell_outputs(text: str, commands: tuple) -> tuple:
@@ -414,8 +418,11 @@ def shell_outputs(text: str, commands: tuple) -> tuple:
     return boot, transcript
 
 
-def run_shell_session(argv: list, commands: tuple, timeout: float, command_timeout: float) -> tuple:
+def run_shell_session(argv: list, commands: tuple, timeout: float, command_timeout: float,
+                      piped: bool = False) -> tuple:
     """Boots argv (make run) with a pipe on the serial port and types commands.
+
+    piped: all of them at once from the start, then end of input (ShellCase.piped).
 
     A command may be a callable: it gets the transcript so far (the
     (command, output) pairs) and returns the line to type.  Returns
@@ -452,6 +459,23 @@ def run_shell_session(argv: list, commands: tuple, timeout: float, command_timeo
                 raw.extend(chunk)
 
     try:
+        if piped:
+            typed = list(commands)
+            data = "".join(c + "\n" for c in commands).encode()
+
+            def feed() -> None:		# a thread: QEMU may read slower than it writes
+                try:
+                    proc.stdin.write(data)
+                    proc.stdin.close()
+                except (BrokenPipeError, OSError, ValueError):
+                    pass
+            threading.Thread(target=feed, daemon=True).start()
+            read_until(lambda t: False, timeout)	# to the end of QEMU's output
+            try:
+                rc = proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass				# rc None: reported as a hang
+            commands = ()
         for i, command in enumerate(commands):
             # Command i goes once the (i+1)-th prompt is there and nothing follows
             # it.  The boot may take a while: the first prompt gets the whole budget.
@@ -504,7 +528,8 @@ def run_shell_session(argv: list, commands: tuple, timeout: float, command_timeo
 def run_shell_case(case: "ShellCase") -> Result:
     start = time.monotonic()
     argv = case.commands()[-1]		# the boot itself: `make -s run ...`
-    rc, output, typed, error = run_shell_session(argv, case.script, case.timeout, case.command_timeout)
+    rc, output, typed, error = run_shell_session(argv, case.script, case.timeout, case.command_timeout,
+                                                 case.piped)
     seconds = time.monotonic() - start
     errors = [error] if error else []
     boot, transcript = shell_outputs(output, typed)

@@ -565,7 +565,82 @@ def check_free_refusals(transcript, lines):
 BUDDY_CASES = [buddy_case("x86"), buddy_case("arm")] \
     if (boottest.ROOT / "include" / "mm" / "gfp.h").exists() else []
 
-SHELL_CASES = per_arch("x86") + per_arch("arm") + DTS_SHELL_CASES + BUDDY_CASES
+# --- driven from a pipe ------------------------------------------------------------------
+#
+# `printf 'meminfo\npoweroff\n' | make run`, literally: the whole script is in
+# QEMU's input before the kernel has started (ShellCase.piped), and nothing
+# waits for a prompt.  The console's receive buffer (drivers/tty/tty_buffer.c)
+# must keep every byte from the moment the console is up: a lost one shows as a
+# command echoed wrong, a missing answer, or QEMU waiting for ever.
+
+PIPE_LONG = tuple(cmd for i in range(13) for cmd in ("meminfo", "buddyinfo", f"alloc {i % 4}")) \
+    + ("free 0x1 0", "alloc", "poweroff")
+# More than the receive buffer holds (TTY_BUFFER_SIZE, 4096 bytes): once it is
+# full the drivers leave the rest in the UART, and QEMU waits.
+PIPE_FULL = tuple(f"pfn {i:#x}" for i in range(1, 1001)) + ("poweroff",)
+
+
+@check
+def no_input_overrun(transcript, lines):
+    """no input overrun reported: every byte piped in was kept"""
+    bad = [c for c, o in transcript if "input overrun" in o]
+    return f"an input overrun was reported after {bad[0]!r}" if bad else None
+
+
+@check
+def piped_meminfo_follows_the_allocations(transcript, lines):
+    """each meminfo's MemFree is the first one's minus what the alloc lines before it took"""
+    first, taken = None, 0
+    for command, out in transcript:
+        if command == "meminfo":
+            free = meminfo_kb(out).get("MemFree")
+            if free is None:
+                return f"a meminfo printed no MemFree line: {out!r}"
+            first = free if first is None else first
+            if free != first - 4 * taken:
+                return f"MemFree {free} kB after {taken} pages allocated; expected {first - 4 * taken} kB"
+        elif re.fullmatch(r"alloc \d+", command):
+            m = re.match(r"alloc: order \d+ \((\d+) pages\) at pfn ", out)
+            if not m:
+                return f"{command!r} printed {out!r}"
+            taken += int(m[1])
+    listed = re.findall(r"^  pfn 0x[0-9a-f]+ order (\d+) ", answer(transcript, "alloc"), re.M)
+    want = [c.split()[1] for c, _ in transcript if re.fullmatch(r"alloc \d+", c)]
+    if sorted(listed) != sorted(want):
+        return f"alloc lists orders {listed}, the pipe allocated {want}"
+    return None
+
+
+@check
+def piped_pfn_answers(transcript, lines):
+    """every pfn command got its own answer, in order"""
+    for command, out in transcript[:-1]:
+        addr = int(command.split()[1], 16)
+        if not out.startswith(f"phys:        {addr:#018x}\n"):
+            return f"{command!r} printed {out[:60]!r}"
+    return None
+
+
+def pipe_cases(arch: str) -> list:
+    return [
+        ShellCase(f"{arch}-shell-pipe", arch, script=("meminfo", "poweroff"), piped=True,
+                  shell_checks=(expect_output("meminfo", r"^MemTotal:\s+[1-9]\d* kB\nMemFree:"),
+                                no_input_overrun),
+                  doc="printf 'meminfo\\npoweroff\\n' | make run: meminfo, then QEMU exits 0"),
+        ShellCase(f"{arch}-shell-pipe-40", arch, script=PIPE_LONG, piped=True,
+                  shell_checks=(piped_meminfo_follows_the_allocations, no_input_overrun,
+                                expect_output("free 0x1 0", r"^free: pfn 0x1 was not allocated by the shell's alloc"),
+                                expect_output("buddyinfo", r"^Node 0, zone ", 12)),
+                  doc=f"{len(PIPE_LONG)} commands piped in at once: every one answered, in order"),
+        ShellCase(f"{arch}-shell-pipe-full", arch, script=PIPE_FULL, piped=True,
+                  shell_checks=(piped_pfn_answers, no_input_overrun),
+                  doc=f"{sum(len(c) + 1 for c in PIPE_FULL)} bytes piped in, more than the receive buffer: none lost"),
+    ]
+
+
+PIPE_CASES = pipe_cases("x86") + pipe_cases("arm") if (boottest.ROOT / "include" / "mm" / "gfp.h").exists() else []
+
+SHELL_CASES = per_arch("x86") + per_arch("arm") + DTS_SHELL_CASES + BUDDY_CASES + PIPE_CASES
 
 
 if __name__ == "__main__":
