@@ -131,8 +131,10 @@ build_kernels() {
 	done
 }
 
-# The memory models besides the default FLATMEM (mm/memory_model/).
-OTHER_MODELS="sparsemem vmemmap"
+# The memory models besides the default FLATMEM: every other file in
+# mm/memory_model/ (mm/mm.mk), so that a new model is built and booted here
+# without an edit.
+OTHER_MODELS=$(for f in mm/memory_model/*.c; do f=${f##*/}; echo "${f%.c}"; done | grep -vx flatmem | tr '\n' ' ')
 
 run_runner() {	# part-name runner
 	local start=$SECONDS log

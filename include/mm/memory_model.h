@@ -9,7 +9,7 @@
  * below; mm/mm.mk builds the one named, and gives every file the model's
  * CONFIG_ symbols (CONFIG_FLATMEM, CONFIG_SPARSEMEM, ...), as Linux's Kconfig
  * would.  A new model is one new file there (docs/memory-models.md says how).
- * The two sparse models share mm/memory_model/sparse.c, as Linux's share
+ * The two sparse models share mm/sparse.c, as Linux's share
  * mm/sparse.c; each adds its own way of placing a section's memory map.
  *
  * Boot pipeline: free_area_init() (mm/mm_init.c) calls memmap_prepare(),
