@@ -10,8 +10,9 @@
  * node's end (widened to whole sections, or pageblocks, the units the models
  * map) is walked beside memblock.memory, and:
  *   - a pfn of memory must be pfn_valid();
- *   - under SPARSEMEM, a pfn of a section without memory must not be, and
- *     a section with memory must be present, early, online and have a map;
+ *   - the model's own tables agree (memmap_check_pfn(): under SPARSEMEM, a
+ *     pfn of a section without memory must not be valid, and a section
+ *     with memory must be present, early, online and have a map);
  *   - a valid pfn round-trips: page_to_pfn(pfn_to_page(pfn)) == pfn and
  *     pfn_to_page(page_to_pfn(page)) == page, and its struct page is
  *     initialised (one reference, no mapping);
@@ -34,9 +35,7 @@
 #include <mm/mmzone.h>
 #include <mm/page_flags.h>
 #include <mm/pageblock.h>
-#ifdef CONFIG_SPARSEMEM
-#include <mm/sparse.h>
-#endif
+#include <stdarg.h>
 
 #define MEMMAP_CHECK_SHOWN	10	/* failures printed one by one */
 
@@ -52,42 +51,19 @@ early_param("memmap_check", memmap_check_setup);
 
 static unsigned long errors;
 
-#define memmap_fail(pfn, fmt, ...) do {						\
-	if (++errors <= MEMMAP_CHECK_SHOWN)					\
-		pr_err("memmap_check: pfn %#lx: " fmt "\n", (pfn), ##__VA_ARGS__);	\
-} while (0)
-
-/* The unit the model maps or not: a pfn past the nodes may still be in it. */
-#ifdef CONFIG_SPARSEMEM
-#define MEMMAP_GRANULE		PAGES_PER_SECTION
-#else
-#define MEMMAP_GRANULE		pageblock_nr_pages
-#endif
-
-#ifdef CONFIG_SPARSEMEM
-/* A section's flags agree with memblock: present, early, online and mapped iff it has memory. */
-static void check_section(unsigned long pfn, bool after_boot)
+void memmap_check_fail(unsigned long pfn, const char *fmt, ...)
 {
-	unsigned long nr = pfn_to_section_nr(pfn);
-	const struct mem_section *ms = __nr_to_section(nr);
-	bool has_memory = memblock_overlaps_region(&memblock.memory, PFN_PHYS(pfn),
-						   PFN_PHYS(PAGES_PER_SECTION));
+	char text[160];
+	va_list args;
 
-	if (!ms) {
-		if (has_memory)
-			memmap_fail(pfn, "section %lu has memory but no struct mem_section", nr);
+	if (++errors > MEMMAP_CHECK_SHOWN)
 		return;
-	}
-	/* After boot, hot-plug may have added sections (not early) and offlined some. */
-	if (has_memory && !(present_section(ms) && valid_section(ms) && ms->usage &&
-			    (after_boot || (early_section(ms) && online_section(ms)))))
-		memmap_fail(pfn, "section %lu has memory but section_mem_map is %#lx", nr,
-			    ms->section_mem_map);
-	if (!has_memory && (present_section(ms) || valid_section(ms)))
-		memmap_fail(pfn, "section %lu has no memory but section_mem_map is %#lx", nr,
-			    ms->section_mem_map);
+	va_start(args, fmt);
+	vsnprintf(text, sizeof(text), fmt, args);
+	va_end(args);
+	pr_err("memmap_check: pfn %#lx: %s\n", pfn, text);
 }
-#endif
+#define memmap_fail memmap_check_fail	/* the short name, in this file */
 
 /* A pfn with a struct page: the round trip, and what page->flags says. */
 static void check_page(unsigned long pfn, const struct memblock_region *mem,
@@ -132,15 +108,12 @@ static void check_page(unsigned long pfn, const struct memblock_region *mem,
 	if (nid != memblock_get_region_node(mem))
 		memmap_fail(pfn, "node %d in page->flags, memblock says %d", nid,
 			    memblock_get_region_node(mem));
-#ifdef CONFIG_SPARSEMEM
-	if (after_boot && !online_section(__pfn_to_section(pfn))) {
+	if (after_boot && !memmap_pfn_online(pfn)) {
 		/* An offline block: in no zone's care, every page reserved. */
 		if (!PageReserved(page))
-			memmap_fail(pfn, "in offline section %lu, but not PageReserved",
-				    pfn_to_section_nr(pfn));
+			memmap_fail(pfn, "in an offline memory block, but not PageReserved");
 		return;
 	}
-#endif
 	if (pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone))
 		memmap_fail(pfn, "zone %s of node %d in page->flags spans [%#lx-%#lx), not it",
 			    zone_names[zid], nid, zone->zone_start_pfn, zone_end_pfn(zone));
@@ -170,6 +143,8 @@ unsigned long __memmap_check(bool after_boot)
 	unsigned long lo = ~0UL, hi = 0, pfn, valid = 0, reserved = 0;
 	const struct memblock_region *r = memblock.memory.regions;
 	const struct memblock_region *r_end = r + memblock.memory.cnt;
+	/* The unit the model maps or not: a pfn past the nodes may still be in it. */
+	const unsigned long granule = memmap_granule();
 
 	errors = 0;
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
@@ -186,8 +161,8 @@ unsigned long __memmap_check(bool after_boot)
 		pr_info("memmap_check: %s: no node has memory: nothing to check\n", memory_model_name);
 		return 0;
 	}
-	lo = round_down(lo, MEMMAP_GRANULE);
-	hi = round_up(hi, MEMMAP_GRANULE);
+	lo = round_down(lo, granule);
+	hi = round_up(hi, granule);
 
 	for (pfn = lo; pfn < hi; pfn++) {
 		const struct memblock_region *mem = NULL;
@@ -203,25 +178,15 @@ unsigned long __memmap_check(bool after_boot)
 		 * section, an ARM hole's pageblock) is checked at its ends and
 		 * skipped: an LPAE node may span a terabyte of them.
 		 */
-		if (!(pfn & (MEMMAP_GRANULE - 1)) && !mem &&
-		    !(r < r_end && memblock_region_memory_base_pfn(r) < pfn + MEMMAP_GRANULE) &&
-		    !pfn_valid(pfn) && !pfn_valid(pfn + MEMMAP_GRANULE - 1)) {
-#ifdef CONFIG_SPARSEMEM
-			check_section(pfn, after_boot);
-#endif
-			pfn += MEMMAP_GRANULE - 1;
+		if (!(pfn & (granule - 1)) && !mem &&
+		    !(r < r_end && memblock_region_memory_base_pfn(r) < pfn + granule) &&
+		    !pfn_valid(pfn) && !pfn_valid(pfn + granule - 1)) {
+			memmap_check_pfn(pfn, false, after_boot);
+			pfn += granule - 1;
 			continue;
 		}
-#ifdef CONFIG_SPARSEMEM
-		if (!(pfn & ~PAGE_SECTION_MASK))
-			check_section(pfn, after_boot);
 		ok = pfn_valid(pfn);
-		if (ok && !pfn_in_present_section(pfn))
-			memmap_fail(pfn, "pfn_valid() in section %lu, which has no memory",
-				    pfn_to_section_nr(pfn));
-#else
-		ok = pfn_valid(pfn);
-#endif
+		memmap_check_pfn(pfn, ok, after_boot);	/* the model's own tables */
 		if (mem && !ok)
 			memmap_fail(pfn, "in memblock.memory [mem %#018Lx-%#018Lx] but not pfn_valid()",
 				    (u64)mem->base, (u64)(mem->base + mem->size - 1));

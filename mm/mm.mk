@@ -7,26 +7,25 @@ MM_SRCS += mm/memmap_check.c
 MM_SRCS += mm/numa.c
 MM_SRCS += mm/zone_movable.c
 
-# The memory model: one file each in mm/memory_model/ (make MEMORY_MODEL=...).
-# mm/memory_model/sparse.c is not a model but the sections both sparse models
-# share (Linux's mm/sparse.c), built with them, as are sparse_hotplug.c, the
-# sections memory hot-plug adds and removes, and mm/memory_hotplug.c itself.
+# The memory model: every file in mm/memory_model/ is one (make MEMORY_MODEL=...),
+# and the tests find them there (MEMORY_MODELS).  What the two sparse models
+# share is not a model and lives in mm/, as Linux's mm/sparse.c does:
+# mm/sparse.c (sections), mm/sparse_hotplug.c (the sections memory hot-plug
+# adds and removes) and mm/memory_hotplug.c itself, built with them.
+MEMORY_MODELS := $(sort $(basename $(notdir $(wildcard mm/memory_model/*.c))))
 MEMORY_MODEL ?= flatmem
-ifeq ($(MEMORY_MODEL),sparse)
-$(error MEMORY_MODEL=sparse: mm/memory_model/sparse.c is the part sparsemem and vmemmap share; choose one of them)
-endif
 ifeq ($(wildcard mm/memory_model/$(MEMORY_MODEL).c),)
-$(error MEMORY_MODEL=$(MEMORY_MODEL): there is no mm/memory_model/$(MEMORY_MODEL).c)
+$(error MEMORY_MODEL=$(MEMORY_MODEL): there is no mm/memory_model/$(MEMORY_MODEL).c (the models: $(MEMORY_MODELS)))
 endif
 MM_SRCS += mm/memory_model/$(MEMORY_MODEL).c
 
 # The model's CONFIG_ symbols, as Linux's Kconfig sets them: CONFIG_<NAME> for
 # a model not listed here (MEMORY_MODEL=discontigmem: CONFIG_DISCONTIGMEM), or
-# the list below.  The sparse models build mm/memory_model/sparse.c too.
+# the list below.  The sparse models build mm/sparse.c too.
 MEMORY_MODEL_CONFIG_sparsemem	:= CONFIG_SPARSEMEM CONFIG_SPARSEMEM_STATIC
 MEMORY_MODEL_CONFIG_vmemmap	:= CONFIG_SPARSEMEM CONFIG_SPARSEMEM_STATIC CONFIG_SPARSEMEM_VMEMMAP
 MEMORY_MODEL_CONFIG := $(or $(MEMORY_MODEL_CONFIG_$(MEMORY_MODEL)),CONFIG_$(shell echo '$(MEMORY_MODEL)' | tr a-z A-Z))
-SPARSE_SRCS := mm/memory_model/sparse.c mm/memory_model/sparse_hotplug.c mm/memory_hotplug.c
+SPARSE_SRCS := mm/sparse.c mm/sparse_hotplug.c mm/memory_hotplug.c
 MM_SRCS += $(if $(filter CONFIG_SPARSEMEM,$(MEMORY_MODEL_CONFIG)),$(SPARSE_SRCS))
 
 # Every kernel file sees those symbols (page_flags.h sizes page->flags by them),

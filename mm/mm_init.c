@@ -149,21 +149,17 @@ static void __init calculate_node_totalpages(struct pglist_data *pgdat,
 }
 
 /*
- * Pages of memory map a zone costs: a struct page per spanned pfn.  (Under
- * SPARSEMEM, Linux counts only present pages when the zone is mostly holes,
- * since sections without memory get no memory map.)
+ * Pages of memory map a zone costs: a struct page per spanned pfn.  (Where
+ * the model does not map holes, SPARSEMEM's sections without memory, Linux
+ * counts only present pages when the zone is mostly holes.)
  */
 static unsigned long __init calc_memmap_size(unsigned long spanned_pages,
 					     unsigned long present_pages)
 {
 	unsigned long pages = spanned_pages;
 
-#ifdef CONFIG_SPARSEMEM
-	if (spanned_pages > present_pages + (present_pages >> 4))
+	if (!memmap_maps_holes() && spanned_pages > present_pages + (present_pages >> 4))
 		pages = present_pages;
-#else
-	(void)present_pages;
-#endif
 	return PFN_UP((u64)pages * sizeof(struct page));
 }
 
@@ -450,11 +446,7 @@ static void __init memmap_init(void)
 		}
 	}
 
-#ifdef CONFIG_SPARSEMEM
-	tail_end = round_up(end_pfn, PAGES_PER_SECTION);
-#else
-	tail_end = round_up(end_pfn, pageblock_nr_pages);
-#endif
+	tail_end = round_up(end_pfn, memmap_granule());	/* a section, or a pageblock */
 	if (hole_pfn >= tail_end)
 		return;
 	pgcnt = __init_unavailable_range(hole_pfn, tail_end, zone_id, nid);
@@ -463,16 +455,14 @@ static void __init memmap_init(void)
 			pgcnt, hole_pfn, tail_end - 1, nid, zone_names[zone_id]);
 }
 
-/**
- * memmap_report_line - the boot line every memory model prints
- * @pfns: how many struct pages its map holds
- *
- * What the map costs, for how many pfns, of which memory (the nodes' present
- * pages) and holes: one shape for every model, so that boots compare.
+/*
+ * The boot line every memory model gets: what its map costs, for how many
+ * pfns, of which memory (the nodes' present pages) and holes: one shape for
+ * every model, so that boots compare; then the model's own lines.
  */
-void __init memmap_report_line(unsigned long pfns)
+static void __init memmap_report_cost(void)
 {
-	unsigned long present = 0;
+	unsigned long pfns = memmap_nr_pages(), present = 0;
 
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
 		if (NODE_DATA(nid))
@@ -480,6 +470,7 @@ void __init memmap_report_line(unsigned long pfns)
 	pr_info("Memory model: %s: mem_map %llu KiB for %lu pfns (%lu present, %lu in holes)\n",
 		memory_model_name, (unsigned long long)pfns * sizeof(struct page) >> 10,
 		pfns, present, pfns - present);
+	memmap_report();
 }
 
 /**
@@ -565,6 +556,6 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 		free_area_init_node(nid);	/* a node without memory says so and stays empty */
 	}
 	memmap_init();
-	memmap_report();			/* mm/memory_model/: "Memory model: ..." */
+	memmap_report_cost();			/* "Memory model: ...", and the model's lines */
 	memmap_check();				/* mm/memmap_check.c, if asked for */
 }

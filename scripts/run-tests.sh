@@ -9,8 +9,9 @@
 #         tests/unit/test_*.c (AddressSanitizer + UBSan), with HOST_LOG unset
 #   boot  build both arches (and the x86 ISO), then tests/boot/boottest.py: QEMU boots
 #   gdb   tests/gdb/gdbtest.py: scripted GDB sessions, the `make debug` flow
-#   models  the boot matrix again for each other memory model (MEMORY_MODEL=
-#         sparsemem, vmemmap; kernels in build/<arch>-<model>): boottest.py --model
+#   models  the boot matrix again for each other memory model (every other
+#         mm/memory_model/*.c; kernels in build/<arch>-<model>): boottest.py --model,
+#         then tests/boot/new_model.py (a new model is one file)
 #   docs  tests/docs/doccheck.py: every kernel-output block quoted in README.md and
 #         docs/*.md against a boot of the configuration it names
 #   all   the five, in that order
@@ -131,8 +132,10 @@ build_kernels() {
 	done
 }
 
-# The memory models besides the default FLATMEM (mm/memory_model/).
-OTHER_MODELS="sparsemem vmemmap"
+# The memory models besides the default FLATMEM: every other file in
+# mm/memory_model/ (mm/mm.mk), so that a new model is built and booted here
+# without an edit.
+OTHER_MODELS=$(for f in mm/memory_model/*.c; do f=${f##*/}; echo "${f%.c}"; done | grep -vx flatmem | tr '\n' ' ')
 
 run_runner() {	# part-name runner
 	local start=$SECONDS log
@@ -172,6 +175,14 @@ run_models() {
 		count_from "$log" "boot ($model)" "$start"
 		rm -f "$log"
 	done
+	# docs/memory-models.md's "Adding a model", followed: one new file in a
+	# copy of the tree is built, booted and debugged on both arches.
+	section "a new memory model: one file (tests/boot/new_model.py)"
+	start=$SECONDS
+	log=$(mktemp)
+	python3 -B tests/boot/new_model.py | tee "$log"
+	count_from "$log" "new model" "$start"
+	rm -f "$log"
 }
 
 start=$SECONDS

@@ -6,7 +6,7 @@
  *
  * A block's life, as Linux's:
  *   add_memory()      memblock learns the range; each section gets a memory
- *                     map and usage (mm/memory_model/sparse_hotplug.c), its
+ *                     map and usage (mm/sparse_hotplug.c), its
  *                     pages reserved and in no zone yet: the block is offline.
  *   online_pages()    the block joins a zone (zone_for_pfn_range() chooses;
  *                     the zone's and node's spans grow to hold it) and its

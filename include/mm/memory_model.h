@@ -9,20 +9,21 @@
  * below; mm/mm.mk builds the one named, and gives every file the model's
  * CONFIG_ symbols (CONFIG_FLATMEM, CONFIG_SPARSEMEM, ...), as Linux's Kconfig
  * would.  A new model is one new file there (docs/memory-models.md says how).
- * The two sparse models share mm/memory_model/sparse.c, as Linux's share
- * mm/sparse.c; each adds its own way of placing a section's memory map.
+ * The two sparse models share mm/sparse.c, as Linux's do; each adds its own
+ * way of placing a section's memory map.
  *
  * Boot pipeline: free_area_init() (mm/mm_init.c) calls memmap_prepare(),
  * then memmap_alloc_node() for each node once it knows the node's span, then
  * initialises every struct page (memmap_init(): __init_single_page() for
- * each pfn of memory, reserved ones for holes) and prints memmap_report()'s
- * line; from then on pfn_to_page()/page_to_pfn() work.  With `memmap_check`
+ * each pfn of memory, reserved ones for holes) and prints the map's cost
+ * (memmap_nr_pages()) and memmap_report()'s lines; from then on pfn_to_page()/page_to_pfn() work.  With `memmap_check`
  * on the command line, mm/memmap_check.c then verifies all of it.
  */
 #ifndef BOOTMM_MM_MEMORY_MODEL_H
 #define BOOTMM_MM_MEMORY_MODEL_H
 
 #include <asm/page.h>
+#include <kernel/compiler.h>
 #include <kernel/types.h>
 #include <mm/mm_types.h>
 
@@ -46,16 +47,49 @@ void memmap_prepare(void);
 void memmap_alloc_node(struct pglist_data *pgdat);
 
 /*
- * memmap_report - print the model and what its memory map costs, one line
- * of the same shape for every model, so that boots compare:
+ * memmap_nr_pages - how many struct pages the model's map holds.  mm/mm_init.c
+ * prints what that costs, one line of the same shape for every model, so that
+ * boots compare:
  *
  *   Memory model: <NAME>: mem_map <K> KiB for <N> pfns (<P> present, <H> in holes)
  *
- * N is how many struct pages the model holds, P how many pfns are memory
- * (the nodes' present pages), H = N - P the struct pages paid for nothing.
- * The model prints it with memmap_report_line(N), then any lines of its own.
+ * N is this figure, P how many pfns are memory (the nodes' present pages),
+ * H = N - P the struct pages paid for nothing.
  */
+unsigned long memmap_nr_pages(void);
+
+/* memmap_report - the model's own lines after that one (FLATMEM has none). */
 void memmap_report(void);
+
+/*
+ * memmap_granule - how many pfns the model gives struct pages, or none, at
+ * once: FLATMEM a pageblock (ARM's pfn_valid() answers by pageblocks),
+ * SPARSEMEM a section.  A power of two.  memmap_init() initialises the
+ * map's tail past the end of memory up to it; memmap_check walks whole ones.
+ */
+unsigned long memmap_granule(void);
+
+/*
+ * memmap_maps_holes - does the map pay for the holes inside a node's span
+ * (FLATMEM: one array for the span) or only for the memory (SPARSEMEM: a
+ * section without memory has no map)?  Linux's calc_memmap_size() asks it.
+ */
+bool memmap_maps_holes(void);
+
+/*
+ * memmap_check_pfn - the model's own checks of @pfn for memmap_check, which
+ * walks every pfn (and, of a granule without memory, the first): @valid is
+ * pfn_valid(@pfn).  SPARSEMEM checks each section's flags against memblock
+ * there.  Failures go to memmap_check_fail().
+ */
+void memmap_check_pfn(unsigned long pfn, bool valid, bool after_boot);
+
+/*
+ * memmap_pfn_online - false if @pfn's struct page belongs to a memory block
+ * memory hot-plug has taken offline (its section is not online); true for a
+ * model without hot-plug.
+ */
+bool memmap_pfn_online(unsigned long pfn);
 
 /*
  * pfn_valid - true if @pfn has a struct page.  Not that it is RAM: pfns of
@@ -82,8 +116,6 @@ unsigned long *pfn_to_pageblock_bits(unsigned long pfn, unsigned long *bitidx);
 
 /* --- mm/mm_init.c: struct pages, whatever the model ------------------------ */
 
-/* memmap_report_line - "Memory model: ..." for a map of @pfns struct pages. */
-void memmap_report_line(unsigned long pfns);
 
 /*
  * reserve_bootmem_region - mark the pages of [@start, @end) PageReserved
@@ -109,6 +141,8 @@ unsigned long memmap_check(void);
  * hand-over and memory hot-plug.
  */
 unsigned long __memmap_check(bool after_boot);
+/* memmap_check_fail - one failure of the check at @pfn (printf-like @fmt, no newline). */
+__printf(2, 3) void memmap_check_fail(unsigned long pfn, const char *fmt, ...);
 
 /* Conversions every model gets from the two above. */
 #define page_to_phys(page)	((phys_addr_t)page_to_pfn(page) << PAGE_SHIFT)

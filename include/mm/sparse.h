@@ -14,7 +14,7 @@
  *   pfn  = | section number (SECTIONS_SHIFT) | pfn in section (PFN_SECTION_SHIFT) |
  *
  * Boot pipeline: free_area_init() calls memmap_prepare(), which is
- * sparse_init() (mm/memory_model/sparse.c): memblocks_present() marks the
+ * sparse_init() (mm/sparse.c): memblocks_present() marks the
  * sections memblock.memory touches, then each present section gets its
  * memory map from the model's __populate_section_memmap():
  * mm/memory_model/sparsemem.c allocates it from memblock, vmemmap.c maps it
@@ -228,7 +228,7 @@ static inline bool pfn_in_present_section(unsigned long pfn)
 	return present_section(__pfn_to_section(pfn));
 }
 
-/* --- mm/memory_model/sparse.c ---------------------------------------------- */
+/* --- mm/sparse.c ---------------------------------------------- */
 
 void sparse_init(void);
 void subsection_map_init(unsigned long pfn, unsigned long nr_pages);
@@ -272,7 +272,7 @@ struct page *populate_section_memmap(unsigned long pfn, unsigned long nr_pages, 
 unsigned long depopulate_section_memmap(struct page *memmap, unsigned long nr_pages);
 unsigned long free_map_bootmem(struct page *memmap);
 
-/* --- mm/memory_model/sparse_hotplug.c --------------------------------------- */
+/* --- mm/sparse_hotplug.c --------------------------------------- */
 
 /*
  * sparse_add_section - create section @section_nr for node @nid: usage and

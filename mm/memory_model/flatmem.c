@@ -75,9 +75,40 @@ void __init memmap_alloc_node(struct pglist_data *pgdat)
 		 (unsigned long)pgdat, (unsigned long)pgdat->node_mem_map);
 }
 
+unsigned long __init memmap_nr_pages(void)
+{
+	return map_pfns;
+}
+
 void __init memmap_report(void)
 {
-	memmap_report_line(map_pfns);
+}
+
+/* ARM's pfn_valid() answers by pageblocks (below); the PC's map has no holes of its own. */
+unsigned long memmap_granule(void)
+{
+	return pageblock_nr_pages;
+}
+
+/* One array for the whole span: every hole inside it has its struct pages. */
+bool __init memmap_maps_holes(void)
+{
+	return true;
+}
+
+/* Nothing beyond the generic checks: one array, no tables of its own. */
+void memmap_check_pfn(unsigned long pfn, bool valid, bool after_boot)
+{
+	(void)pfn;
+	(void)valid;
+	(void)after_boot;
+}
+
+/* No memory hot-plug under FLATMEM (Linux's needs SPARSEMEM too). */
+bool memmap_pfn_online(unsigned long pfn)
+{
+	(void)pfn;
+	return true;
 }
 
 bool pfn_valid(unsigned long pfn)

@@ -6,7 +6,7 @@
  * include/asm-generic/memory_model.h).
  *
  * Boot pipeline: free_area_init() -> memmap_prepare() = sparse_init()
- * (mm/memory_model/sparse.c, shared with vmemmap.c) marks the present
+ * (mm/sparse.c, shared with vmemmap.c) marks the present
  * sections and calls __populate_section_memmap() below once per section.
  *
  * The maps of two sections are unrelated arrays, so pfn_to_page() must first
@@ -17,7 +17,7 @@
  * in exchange, a hole the size of a section costs nothing.  `make run
  * ARCH=arm DTS=twobanks MEMORY_MODEL=sparsemem` shows it on the boot line.
  *
- * Memory hot-plug (mm/memory_model/sparse_hotplug.c): a section added later
+ * Memory hot-plug (mm/sparse_hotplug.c): a section added later
  * gets its array from the buddy allocator, one block of 2^order pages, and
  * gives it back there; a boot section's array goes back page by page
  * through put_page_bootmem().

@@ -7,7 +7,7 @@
  * include/asm-generic/memory_model.h).
  *
  * Boot pipeline: free_area_init() -> memmap_prepare() = sparse_init()
- * (mm/memory_model/sparse.c) calls __populate_section_memmap() below for
+ * (mm/sparse.c) calls __populate_section_memmap() below for
  * each present section; it asks the arch's vmemmap_populate()
  * (boot/<arch>/vmemmap.c) to back that section's slice of the window with
  * memory from memblock, through real page-table entries: 4 MiB
@@ -19,7 +19,7 @@
  * SPARSEMEM's (whole sections), plus page-table entries, minus the section
  * lookups: page->flags needs no section number (SECTIONS_WIDTH is 0).
  *
- * Memory hot-plug (mm/memory_model/sparse_hotplug.c): adding a section maps
+ * Memory hot-plug (mm/sparse_hotplug.c): adding a section maps
  * its slice again, with memory from the buddy allocator this time
  * (vmemmap_alloc_block() knows which); removing one unmaps the slice and
  * frees what was behind it (vmemmap_free() in the arch code, which finds

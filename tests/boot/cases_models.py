@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Boot test cases for the memory models (make MEMORY_MODEL=flatmem|sparsemem|vmemmap).
+"""Boot test cases for the memory models: every mm/memory_model/<name>.c (make MEMORY_MODEL=<name>).
 
 Each case boots one model with `memmap_check` on the command line, so that
 mm/memmap_check.c walks every pfn and prints "memmap_check: <MODEL>: ... OK";
@@ -24,8 +24,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import boottest  # noqa: E402
 from boottest import Case  # noqa: E402
 
-MODELS = ("flatmem", "sparsemem", "vmemmap")
-MODEL_NAME = {"flatmem": "FLATMEM", "sparsemem": "SPARSEMEM", "vmemmap": "SPARSEMEM_VMEMMAP"}
+# Every file in mm/memory_model/ is a model (mm/mm.mk): a new one is tested
+# without an edit here.  FLATMEM, the default, first.
+MODEL_DIR = boottest.ROOT / "mm" / "memory_model"
+MODELS = tuple(sorted((p.stem for p in MODEL_DIR.glob("*.c")), key=lambda m: (m != "flatmem", m)))
+
+
+def _model_name(model: str) -> str:
+    """The name the model prints: its memory_model_name[] (include/mm/memory_model.h)."""
+    m = re.search(r'memory_model_name\[\]\s*=\s*"([^"]+)"', (MODEL_DIR / f"{model}.c").read_text())
+    return m[1] if m else model.upper()
+
+
+def _model_kind(model: str):
+    """"sparse" for a model mm/mm.mk gives CONFIG_SPARSEMEM, "flat" for FLATMEM, None for
+    another: its map's size is then checked for consistency, not against an arithmetic."""
+    if model == "flatmem":
+        return "flat"
+    mk = (boottest.ROOT / "mm" / "mm.mk").read_text()
+    m = re.search(rf"^MEMORY_MODEL_CONFIG_{re.escape(model)}\s*:=(.*)$", mk, re.M)
+    return "sparse" if m and "CONFIG_SPARSEMEM" in m[1].split() else None
+
+
+MODEL_NAME = {m: _model_name(m) for m in MODELS}
+MODEL_KIND = {m: _model_kind(m) for m in MODELS}
 POWER_DOWN = "reboot: Power down"
 
 PAGE_SHIFT = 12
@@ -49,11 +71,14 @@ def pfn_ranges(banks: list) -> list:
     return [(-(-base >> PAGE_SHIFT), (base + size) >> PAGE_SHIFT) for base, size in banks]
 
 
-def boot_line(model: str, arch: str, banks: list) -> str:
-    """The line memmap_report() must print for memory @banks under @model."""
+def boot_line(model: str, arch: str, banks: list):
+    """The line memmap_report() must print for memory @banks under @model
+    (None for a model whose arithmetic this file does not know)."""
     ranges = pfn_ranges(banks)
     present = sum(end - start for start, end in ranges)
-    if model == "flatmem":
+    if MODEL_KIND[model] is None:
+        return None
+    if MODEL_KIND[model] == "flat":
         end = max(end for _, end in ranges)
         pfns = -(-end // MAX_ORDER_NR_PAGES) * MAX_ORDER_NR_PAGES - ARCH_PFN_OFFSET[arch]
     else:
@@ -64,6 +89,26 @@ def boot_line(model: str, arch: str, banks: list) -> str:
         pfns = len(sections) << shift
     return (f"Memory model: {MODEL_NAME[model]}: mem_map {pfns * STRUCT_PAGE >> 10} KiB "
             f"for {pfns} pfns ({present} present, {pfns - present} in holes)")
+
+
+def consistent_line(model: str, arch: str, banks: list):
+    """For a model without known arithmetic: its boot line has the shape every model's has,
+    the present pfns memblock counts, N = P + H, and K KiB = N struct pages."""
+    present = sum(end - start for start, end in pfn_ranges(banks))
+    regex = re.compile(rf"^Memory model: {re.escape(MODEL_NAME[model])}: mem_map (\d+) KiB for (\d+) pfns "
+                       rf"\((\d+) present, (\d+) in holes\)$")
+
+    def check(lines: list):
+        for line in lines:
+            m = regex.match(line.text)
+            if m:
+                kib, pfns, got_present, holes = map(int, m.groups())
+                if got_present != present or pfns != got_present + holes or kib != pfns * STRUCT_PAGE >> 10:
+                    return f"{line.text!r}: expected {present} present, N = P + H and K = N * {STRUCT_PAGE} / 1024"
+                return None
+        return f"no line 'Memory model: {MODEL_NAME[model]}: mem_map ...'"
+    check.__name__ = f"consistent_line({model})"
+    return check
 
 
 def dts_banks(name: str) -> list:
@@ -95,10 +140,13 @@ NOT_EXPECTED = (r"^memmap_check: pfn", "FAILED", "WARNING", "Kernel panic")
 def model_case(name: str, arch: str, model: str, banks: list, doc: str, cmdline: str = "",
                mem: str = "128M", make_vars: dict = None, **kw) -> Case:
     kw.setdefault("absent", NOT_EXPECTED)
+    line = boot_line(model, arch, banks)
+    if line is None:
+        kw["checks"] = tuple(kw.get("checks", ())) + (consistent_line(model, arch, banks),)
     return Case(f"{arch}-model-{model}-{name}", arch,
                 " ".join(filter(None, ["memmap_check", cmdline, "poweroff"])), mem=mem,
                 make_vars={**(make_vars or {}), **model_vars(arch, model)},
-                lines=tuple(kw.pop("lines", ())) + (boot_line(model, arch, banks), POWER_DOWN),
+                lines=tuple(kw.pop("lines", ())) + tuple(filter(None, (line,))) + (POWER_DOWN,),
                 regex=(MEMMAP_CHECK_OK.format(MODEL_NAME[model]),) + tuple(kw.pop("regex", ())),
                 doc=doc, **kw)
 
@@ -106,14 +154,15 @@ def model_case(name: str, arch: str, model: str, banks: list, doc: str, cmdline:
 # twobanks.dts, worked out by hand: FLATMEM's array runs from 0x40000000 to 4 GiB,
 # 786432 pfns * 32 bytes, the 1.5 GiB hole included; the sparse models map the
 # six 256 MiB sections that have memory and nothing of the hole.
-TWOBANKS = {"flatmem": "mem_map 24576 KiB for 786432 pfns (393216 present, 393216 in holes)",
-            "sparsemem": "mem_map 12288 KiB for 393216 pfns (393216 present, 0 in holes)",
-            "vmemmap": "mem_map 12288 KiB for 393216 pfns (393216 present, 0 in holes)"}
+TWOBANKS = {"flat": "mem_map 24576 KiB for 786432 pfns (393216 present, 393216 in holes)",
+            "sparse": "mem_map 12288 KiB for 393216 pfns (393216 present, 0 in holes)"}
 
 
 def twobanks_line(model: str):
     def check(lines: list):
-        want = f"Memory model: {MODEL_NAME[model]}: {TWOBANKS[model]}"
+        if MODEL_KIND[model] is None:
+            return None			# consistent_line() checks it
+        want = f"Memory model: {MODEL_NAME[model]}: {TWOBANKS[MODEL_KIND[model]]}"
         if any(line.text == want for line in lines):
             return None
         return f"no line {want!r}: the hole's cost is not what the arithmetic says"
@@ -152,7 +201,7 @@ MODEL_CASES += [
                 "SPARSEMEM_VMEMMAP: ignoring memory [mem 0x0000000100000000-0x000000017fffffff]: "
                 "no section can hold pfns from 0x100000 (the end of the VMEMMAP window)",
                 boot_line("vmemmap", "x86", BELOW_4G), POWER_DOWN),
-         regex=(r"^WARNING: CPU: 0 PID: 0 at mm/memory_model/sparse\.c:\d+ mminit_validate_memmodel_limits$",
+         regex=(r"^WARNING: CPU: 0 PID: 0 at mm/sparse\.c:\d+ mminit_validate_memmodel_limits$",
                 MEMMAP_CHECK_OK.format("SPARSEMEM_VMEMMAP")),
          absent=(r"^memmap_check: pfn", "FAILED", "Kernel panic"),
          doc="memory above the VMEMMAP window is refused with Linux's warning; the boot goes on"),

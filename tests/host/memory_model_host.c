@@ -38,8 +38,36 @@ void memmap_alloc_node(struct pglist_data *pgdat)
 	pgdat->node_mem_map = map + pgdat->node_start_pfn;
 }
 
+unsigned long memmap_nr_pages(void)
+{
+	return map_pfns;
+}
+
 void memmap_report(void)
 {
+}
+
+unsigned long memmap_granule(void)
+{
+	return pageblock_nr_pages;
+}
+
+bool memmap_maps_holes(void)
+{
+	return true;
+}
+
+void memmap_check_pfn(unsigned long pfn, bool valid, bool after_boot)
+{
+	(void)pfn;
+	(void)valid;
+	(void)after_boot;
+}
+
+bool memmap_pfn_online(unsigned long pfn)
+{
+	(void)pfn;
+	return true;
 }
 
 bool pfn_valid(unsigned long pfn)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Unit tests of memory hot-plug (mm/memory_hotplug.c over
- * mm/memory_model/sparse_hotplug.c, the SPARSEMEM seam of sparsemem.c and
+ * mm/sparse_hotplug.c, the SPARSEMEM seam of sparsemem.c and
  * mm/bootmem_info.c) with a PAE PC's section geometry, 512 MiB sections;
  * test_memory_hotplug_sparsemem_arm.c is the same program with ARM's, 256 MiB.
  * The machine and the helpers are in test_memory_hotplug.h.

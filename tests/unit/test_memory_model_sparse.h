@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Tests of SPARSEMEM's sections (mm/memory_model/sparse.c), shared by the
+ * Tests of SPARSEMEM's sections (mm/sparse.c), shared by the
  * SPARSEMEM and SPARSEMEM_VMEMMAP programs of both geometries
  * (test_memory_model_{sparsemem,vmemmap}[_arm].c): the section arithmetic,
  * the section_mem_map encoding and flags, the subsection map behind

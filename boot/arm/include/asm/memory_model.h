@@ -7,7 +7,7 @@
  * array lives in the kernel's virtual space (bootmm's own: 32-bit ARM Linux
  * has no vmemmap).
  *
- * Boot pipeline: read by include/mm/sparse.h (mm/memory_model/sparse.c, from
+ * Boot pipeline: read by include/mm/sparse.h (mm/sparse.c, from
  * free_area_init()), by mm/memory_model/flatmem.c and by boot/arm/vmemmap.c.
  *
  * Sections.  Debian's armmp-lpae kernel uses LPAE page tables, whose entries

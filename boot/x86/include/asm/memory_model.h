@@ -6,7 +6,7 @@
  * 32-bit Linux has no vmemmap).
  *
  * Boot pipeline: read by include/mm/sparse.h, that is by
- * mm/memory_model/sparse.c when free_area_init() calls memmap_prepare(), and
+ * mm/sparse.c when free_area_init() calls memmap_prepare(), and
  * by boot/x86/vmemmap.c, which maps the VMEMMAP window.
  *
  * Sections.  Debian's 686-pae kernel is a PAE kernel: its page tables hold

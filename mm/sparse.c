@@ -350,13 +350,67 @@ void __init memmap_alloc_node(struct pglist_data *pgdat)
 	pgdat->node_mem_map = NULL;	/* FLATMEM's; sparse maps are per section */
 }
 
+unsigned long __init memmap_nr_pages(void)
+{
+	return nr_memmap_sections * PAGES_PER_SECTION;
+}
+
 void __init memmap_report(void)
 {
-	memmap_report_line(nr_memmap_sections * PAGES_PER_SECTION);
 	pr_info("%s: %lu of %lu sections of %lu MiB have a mem_map; mem_section[] %lu KiB, usemaps %lu bytes\n",
 		memory_model_name, nr_memmap_sections, NR_MEM_SECTIONS,
 		1UL << (SECTION_SIZE_BITS - 20), (unsigned long)(sizeof(mem_section) >> 10),
 		(unsigned long)(nr_memmap_sections * mem_section_usage_size()));
+}
+
+/* The sections: each has its map, or none (memmap_check walks whole ones). */
+unsigned long memmap_granule(void)
+{
+	return PAGES_PER_SECTION;
+}
+
+/* A section without memory gets no map: the holes between sections cost nothing. */
+bool __init memmap_maps_holes(void)
+{
+	return false;
+}
+
+/* memmap_check: a section's flags agree with memblock: present, early, online and mapped iff it has memory. */
+static void check_section(unsigned long pfn, bool after_boot)
+{
+	unsigned long nr = pfn_to_section_nr(pfn);
+	const struct mem_section *ms = __nr_to_section(nr);
+	bool has_memory = memblock_overlaps_region(&memblock.memory, PFN_PHYS(pfn),
+						   PFN_PHYS(PAGES_PER_SECTION));
+
+	if (!ms) {
+		if (has_memory)
+			memmap_check_fail(pfn, "section %lu has memory but no struct mem_section", nr);
+		return;
+	}
+	/* After boot, hot-plug may have added sections (not early) and offlined some. */
+	if (has_memory && !(present_section(ms) && valid_section(ms) && ms->usage &&
+			    (after_boot || (early_section(ms) && online_section(ms)))))
+		memmap_check_fail(pfn, "section %lu has memory but section_mem_map is %#lx", nr,
+			    ms->section_mem_map);
+	if (!has_memory && (present_section(ms) || valid_section(ms)))
+		memmap_check_fail(pfn, "section %lu has no memory but section_mem_map is %#lx", nr,
+			    ms->section_mem_map);
+}
+
+void memmap_check_pfn(unsigned long pfn, bool valid, bool after_boot)
+{
+	if (!(pfn & ~PAGE_SECTION_MASK))
+		check_section(pfn, after_boot);
+	if (valid && !pfn_in_present_section(pfn))
+		memmap_check_fail(pfn, "pfn_valid() in section %lu, which has no memory",
+				  pfn_to_section_nr(pfn));
+}
+
+/* Hot-plug takes memory offline a section at a time (mm/memory_hotplug.c). */
+bool memmap_pfn_online(unsigned long pfn)
+{
+	return online_section(__pfn_to_section(pfn));
 }
 
 /*
