@@ -164,7 +164,7 @@ debug: all
 	trap 'kill $$qpid 2>/dev/null; exit 1' HUP TERM; \
 	gdb-multiarch -q -x scripts/gdb/bootmm.gdb -ex 'bootmm-connect $(GDBPORT)' \
 		-ex 'bootmm-start' $(O)/bootmm.elf; \
-	kill $$qpid 2>/dev/null; true
+	kill $$qpid 2>/dev/null; wait $$qpid 2>/dev/null; true
 
 # --- testing -----------------------------------------------------------------
 include tests/tests.mk

@@ -176,8 +176,11 @@ def make_debug_session(case, port: int, log: Path) -> list:
             # and it waits for its recipe (GDB, which lives on) and then ends as
             # interrupted, silently.  Anything else is a failure.
             errors.append(f"make debug exited with {status} after `quit`")
+        deadline = time.monotonic() + 10	# make debug waits for QEMU; a margin all the same
+        while qemu_alive(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
         if qemu_alive(port):
-            errors.append("QEMU still running after GDB quit")
+            errors.append("QEMU still running 10 s after GDB quit")
     finally:
         term.close()
     return errors

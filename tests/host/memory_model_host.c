@@ -47,6 +47,11 @@ void memmap_report(void)
 {
 }
 
+/*
+ * The four questions generic code asks a model, answered as
+ * mm/memory_model/flatmem.c answers them (on purpose the same: this stand-in
+ * is a FLATMEM without the kernel's allocations).
+ */
 unsigned long memmap_granule(void)
 {
 	return pageblock_nr_pages;
