@@ -16,6 +16,15 @@
 
 static long panic_timeout;	/* panic=: seconds before reboot; <0 at once; 0 never */
 
+/*
+ * Start the console if the arch has not yet (ARM: before setup_arch() does,
+ * boot/arm/setup.c), so that a panic while reading the boot loader's tables
+ * is printed, with the log kept so far.  Nothing to do by default.
+ */
+void __attribute__((weak)) panic_early_console(void)
+{
+}
+
 void panic(const char *fmt, ...)
 {
 	static char buf[256];
@@ -25,6 +34,7 @@ void panic(const char *fmt, ...)
 	if (in_panic)		/* a panic while panicking: just stop */
 		machine_halt();
 	in_panic = true;
+	panic_early_console();
 
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);

@@ -81,8 +81,20 @@ static struct console pl011_console = {
 	.read = pl011_console_read,
 };
 
-void __init pl011_early_init(void)
+static bool pl011_enabled;
+
+/* Has setup_arch() (or an early exception report, boot/arm/traps.c) started the console? */
+bool pl011_console_enabled(void)
 {
+	return pl011_enabled;
+}
+
+/* Once only: an exception report may have started it before setup_arch() does. */
+void pl011_early_init(void)
+{
+	if (pl011_enabled)
+		return;
+	pl011_enabled = true;
 	uart[UART011_CR / 4] = UART011_CR_ENABLE;
 	register_console(&pl011_console);
 }
