@@ -40,7 +40,7 @@ static volatile u32 arm_fault_fixup;
  *
  * Return: 0, or -EFAULT if the load took a data abort.
  */
-int __attribute__((noinline)) arm_probe_read_u32(const volatile u32 *addr, u32 *val)
+int noinline arm_probe_read_u32(const volatile u32 *addr, u32 *val)
 {
 	u32 v = 0;
 	int failed = 0;
