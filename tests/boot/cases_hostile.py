@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: MIT
+"""Boot test cases for hostile input (issue 19): every bad input gets a message.
+
+Each case boots the kernel with one bad input — a command-line option, a device
+tree, a shell command — and checks the message that names it and that the
+kernel goes on (or panics with the reason) where Linux would.  The bad device
+trees are built here, by the test itself, from a valid tree (dtc) whose bytes
+are then corrupted, and appended to a copy of bootmm.bin
+(build/tests/boot/hostile/), which `make run QEMU_KERNEL=...` boots.
+docs/bad-input.md lists every message.
+
+tests/boot/cases.py adds HOSTILE_CASES to the suite; `tests/boot/cases_hostile.py
+[-k PATTERN] [--list]` runs them alone, with boottest.py's options.
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import boottest  # noqa: E402
+from boottest import PANIC_STATUS, Case, ShellCase  # noqa: E402
+
+POWER_DOWN = "reboot: Power down"
+PANIC = "Kernel panic - not syncing"
+OUT_DIR = boottest.ROOT / "build" / "tests" / "boot" / "hostile"
+
+
+def both(name: str, cmdline: str, lines: tuple, doc: str, **kw) -> list:
+    return [Case(f"{arch}-hostile-{name}", arch, cmdline, lines=lines, doc=doc, **kw)
+            for arch in ("x86", "arm")]
+
+
+# --- command lines --------------------------------------------------------------
+
+HOSTILE_CASES = []
+HOSTILE_CASES += both("loglevel-abc", "loglevel=abc poweroff",
+                      ("Malformed early option 'loglevel'", "Kernel command line: loglevel=abc poweroff",
+                       POWER_DOWN),
+                      "loglevel=abc: Linux's message, and the level is kept (the boot is not silenced)")
+HOSTILE_CASES += [
+    Case("x86-hostile-loglevel-empty-panic", "x86", "loglevel= memmap=exactmap poweroff",
+         status=PANIC_STATUS, timeout=30,
+         lines=("Malformed early option 'loglevel'", f"{PANIC}: Invalid user supplied memory map"),
+         doc="loglevel= then a panic: the level is kept, so the panic is printed"),
+    Case("arm-hostile-loglevel-empty-panic", "arm", "loglevel= mem=0 poweroff", mem="256M",
+         status=PANIC_STATUS, timeout=30,
+         lines=("Malformed early option 'loglevel'",
+                f"{PANIC}: no usable memory: memblock.memory is empty (see the messages above)"),
+         doc="loglevel= then a panic: the level is kept, so the panic is printed"),
+]
+HOSTILE_CASES += both("panic-abc", "panic=abc poweroff",
+                      ("Booting kernel: `abc' invalid for parameter `panic'", POWER_DOWN),
+                      "panic=abc: Linux's parse_args() message; panic_timeout keeps 0",
+                      absent=("Malformed early option 'panic'",))
+HOSTILE_CASES += both("panic-5s", "panic=5s poweroff",
+                      ("Booting kernel: `5s' invalid for parameter `panic'", POWER_DOWN),
+                      "panic=5s: kstrtoint() wants the whole string a number")
+HOSTILE_CASES += [
+    Case("x86-hostile-mem-junk", "x86", "mem=64Mjunk poweroff",
+         lines=('mem: ignoring "junk" after the size 0x4000000', POWER_DOWN),
+         regex=(r"^user: \[mem 0x0000000000100000-0x0000000003ffffff\] usable$",),
+         doc="mem=64Mjunk: 64M taken as Linux does, and what is ignored named"),
+    Case("arm-hostile-mem-junk", "arm", "mem=64Mjunk poweroff", mem="256M",
+         lines=('mem: ignoring "junk" after "mem=64M"', "Early memory node ranges",
+                "  node   0: [mem 0x0000000040000000-0x0000000043ffffff]", POWER_DOWN),
+         doc="mem=64Mjunk: 64M taken as Linux does, and what is ignored named"),
+    Case("x86-hostile-mem-overflow", "x86", "mem=99999999999G poweroff",
+         lines=("mem: 99999999999G is too big for a 64-bit size", "Malformed early option 'mem'", POWER_DOWN),
+         absent=("^user-defined physical RAM map",),
+         doc="mem=99999999999G: refused (Linux wraps it), the firmware's map kept"),
+    Case("arm-hostile-mem-overflow", "arm", "mem=99999999999G poweroff", mem="256M",
+         lines=("mem: 99999999999G is too big for a 64-bit size", "Malformed early option 'mem'",
+                "Early memory node ranges", "  node   0: [mem 0x0000000040000000-0x000000004fffffff]",
+                POWER_DOWN),
+         doc="mem=99999999999G: refused before the tree's memory is thrown away"),
+    Case("arm-hostile-mem-zero", "arm", "mem=0 poweroff", mem="256M", status=PANIC_STATUS, timeout=30,
+         lines=("mem=0: no whole page of memory in it: this bank is not added",
+                f"{PANIC}: no usable memory: memblock.memory is empty (see the messages above)"),
+         doc="mem=0: the bank is refused with a message, then the panic has one above it"),
+]
+
+
+def main() -> int:
+    boottest.load_cases = lambda: HOSTILE_CASES
+    return boottest.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
