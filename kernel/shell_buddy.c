@@ -282,6 +282,16 @@ static bool parse_gfp(const char *s, gfp_t *gfp)
 			   "reclaim the first could wait forever, the second empties the reserves\n");
 		return false;
 	}
+	if ((*gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK) {
+		/*
+		 * gfp_migratetype() would WARN (Linux's VM_WARN_ON): no migrate
+		 * type is both.  Refused here, at the boundary, before any
+		 * allocator sees it.
+		 */
+		shell_puts("alloc: __GFP_MOVABLE and __GFP_RECLAIMABLE together are a bad combination: "
+			   "an allocation is movable or reclaimable, not both (gfp_migratetype() warns)\n");
+		return false;
+	}
 	if (*gfp & ~(gfp_t)0xffffffu) {
 		shell_printf("alloc: %#x has bits no GFP flag uses\n", *gfp);
 		return false;

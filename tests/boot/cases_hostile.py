@@ -12,6 +12,7 @@ docs/bad-input.md lists every message.
 tests/boot/cases.py adds HOSTILE_CASES to the suite; `tests/boot/cases_hostile.py
 [-k PATTERN] [--list]` runs them alone, with boottest.py's options.
 """
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,53 @@ HOSTILE_CASES += [
                 f"{PANIC}: no usable memory: memblock.memory is empty (see the messages above)"),
          doc="mem=0: the bank is refused with a message, then the panic has one above it"),
 ]
+
+
+# --- shell commands ---------------------------------------------------------------
+
+
+def shell_expect(command: str, pattern: str, nth: int = 0):
+    """A shell check: the output of the nth `command` matches the regex pattern."""
+    def run(transcript, lines):
+        found = [out for cmd, out in transcript if cmd == command]
+        if len(found) <= nth:
+            return f"{command!r} got no answer"
+        if not re.search(pattern, found[nth], re.M):
+            return f"{command!r} printed {found[nth]!r}, which does not match /{pattern}/"
+        return None
+    run.__name__ = f"shell_expect({command!r}, /{pattern}/)"
+    return run
+
+
+BOTH_MOBILITY = ("alloc: __GFP_MOVABLE and __GFP_RECLAIMABLE together are a bad combination: "
+                 r"an allocation is movable or reclaimable, not both \(gfp_migratetype\(\) warns\)")
+for arch in ("x86", "arm"):
+    HOSTILE_CASES.append(ShellCase(
+        f"{arch}-hostile-alloc-both-mobility-bits", arch,
+        script=("alloc 3 __GFP_MOVABLE|__GFP_RECLAIMABLE", "alloc 0 0x18", "alloc 3 GFP_KERNEL", "alloc",
+                "poweroff"),
+        absent=("Kernel panic",),
+        shell_checks=(shell_expect("alloc 3 __GFP_MOVABLE|__GFP_RECLAIMABLE", BOTH_MOBILITY),
+                      shell_expect("alloc 0 0x18", BOTH_MOBILITY),
+                      shell_expect("alloc 3 GFP_KERNEL", r"^alloc: order 3 \(8 pages\) at pfn "),
+                      shell_expect("alloc", r"order 3")),
+        doc="both mobility bits: refused at the GFP boundary with the reason; the shell goes on"))
+
+for model in ("sparsemem", "vmemmap"):
+    HOSTILE_CASES.append(ShellCase(
+        f"arm-hostile-memory-add-below-phys-offset-{model}", "arm", make_vars={"MEMORY_MODEL": model},
+        script=("memory add 0x0 0x10000000", "memory online 0", "memory list", "memmap_check", "poweroff"),
+        absent=("Kernel panic",),
+        shell_checks=(
+            shell_expect("memory add 0x0 0x10000000",
+                         r"^(\[[ 0-9.]+\] )?Hotplug memory \[0x0-0x10000000\] exceeds maximum addressable range "
+                         r"\[0x40000000-0x[0-9a-f]+\]$"),
+            shell_expect("memory add 0x0 0x10000000",
+                         r"^memory add: (SPARSEMEM|SPARSEMEM_VMEMMAP) cannot describe memory there "
+                         r"\(only pfns 0x40000-0x[0-9a-f]+\)$"),
+            shell_expect("memory online 0", r"no memory0|there is no memory0"),
+            shell_expect("memmap_check", r"OK")),
+        doc=f"{model}: memory below PHYS_OFFSET refused as Linux's mhp_range_allowed() refuses it"))
 
 
 def main() -> int:
