@@ -128,6 +128,62 @@ for model in ("sparsemem", "vmemmap"):
         doc=f"{model}: memory below PHYS_OFFSET refused as Linux's mhp_range_allowed() refuses it"))
 
 
+# --- device trees built here ---------------------------------------------------------
+
+TREE = """/dts-v1/;
+/ {
+	#address-cells = <2>;
+	#size-cells = <2>;
+	model = "bootmm hostile";
+	compatible = "linux,dummy-virt";
+	memory@40000000 {
+		device_type = "memory";
+		reg = <0x0 0x40000000 0x0 0x8000000>;
+	};
+	chosen { bootargs = "poweroff"; };
+};
+"""
+
+
+def appended_image(name: str, patch) -> str:
+    """bootmm.bin with TREE appended, its bytes first passed through patch(bytearray)."""
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    dtb = subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", "-", "-"], input=TREE.encode(),
+                         capture_output=True, check=True).stdout
+    blob = bytearray(dtb)
+    patch(blob)
+    image = OUT_DIR / f"bootmm-{name}.bin"
+    image.write_bytes((boottest.ROOT / "build" / "arm" / "bootmm.bin").read_bytes() + bytes(blob))
+    return str(image)
+
+
+def set_be32(offset: int, value: int):
+    def patch(blob: bytearray) -> None:
+        blob[offset:offset + 4] = value.to_bytes(4, "big")
+    return patch
+
+
+def both_patches(*patches):
+    def patch(blob: bytearray) -> None:
+        for p in patches:
+            p(blob)
+    return patch
+
+
+V5_IMAGE = str(OUT_DIR / "bootmm-dtb-version5.bin")
+HOSTILE_CASES.append(Case(
+    "arm-hostile-dtb-version5", "arm", make_vars={"QEMU_KERNEL": V5_IMAGE},
+    # The header's version (offset 20) and last_comp_version (24): 5 and 2.
+    prepare=lambda: appended_image("dtb-version5", both_patches(set_be32(20, 5), set_be32(24, 2))),
+    halts_after="---[ end Kernel panic", timeout=30, status=PANIC_STATUS,
+    lines=("OF: fdt: device tree version 5 (last compatible 2) is older than 16: refused, libfdt cannot check it safely",
+           "printk: console [ttyAMA0] enabled",
+           "Error: invalid dtb and unrecognized/unsupported machine ID",
+           f"{PANIC}: no usable device tree: cannot find memory or the command line"),
+    doc="an appended version-5 tree (fdt_check_full() took a data abort on it): refused by its version, "
+        "the console comes up and the panic says why"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
