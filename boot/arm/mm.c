@@ -222,7 +222,20 @@ static void __init arm_numa_init(void)
 		again = false;
 		for_each_mem_region(r) {
 			if (r->size && memblock_get_region_node(r) == MAX_NUMNODES) {
-				memblock_set_node(r->base, r->size, &memblock.memory, 0);
+				/*
+				 * memblock_set_node() isolates the range first, which
+				 * wants two free slots in the array even for a whole
+				 * region, and the array cannot grow yet: with 127 or
+				 * more regions it fails (and a retry would fail for
+				 * ever).  The region is whole, so nothing needs
+				 * splitting: set its node in place.  32-bit Linux,
+				 * without NUMA, has every region on node 0 from the
+				 * start; a 130-bank tree boots there with the 128
+				 * ranges memblock could hold.
+				 */
+				if (memblock.memory.cnt + 2 > memblock.memory.max ||
+				    memblock_set_node(r->base, r->size, &memblock.memory, 0))
+					memblock_set_region_node(r, 0);
 				again = true;
 				break;
 			}

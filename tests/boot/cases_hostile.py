@@ -145,10 +145,10 @@ TREE = """/dts-v1/;
 """
 
 
-def appended_image(name: str, patch) -> str:
-    """bootmm.bin with TREE appended, its bytes first passed through patch(bytearray)."""
+def appended_image(name: str, patch=lambda blob: None, tree: str = TREE) -> str:
+    """bootmm.bin with tree appended, its bytes first passed through patch(bytearray)."""
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    dtb = subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", "-", "-"], input=TREE.encode(),
+    dtb = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", "-", "-"], input=tree.encode(),
                          capture_output=True, check=True).stdout
     blob = bytearray(dtb)
     patch(blob)
@@ -182,6 +182,31 @@ HOSTILE_CASES.append(Case(
            f"{PANIC}: no usable device tree: cannot find memory or the command line"),
     doc="an appended version-5 tree (fdt_check_full() took a data abort on it): refused by its version, "
         "the console comes up and the panic says why"))
+
+
+
+def bank(addr: int, size: int) -> str:
+    return f'\tmemory@{addr:x} {{ device_type = "memory"; reg = <0x0 {addr:#x} 0x0 {size:#x}>; }};\n'
+
+
+# 130 memory nodes: 256 MiB at PHYS_OFFSET (room for FLATMEM's mem_map), then
+# 129 banks of 1 MiB, 1 MiB apart.  memblock's array holds 128 until it may grow.
+MANY_BANKS = TREE.replace("\tmemory@40000000 {", bank(0x40000000, 0x10000000) + "".join(
+    bank(0x50000000 + i * 0x200000, 0x100000) for i in range(129)) + "\tunused@0 {")
+MANY_IMAGE = str(OUT_DIR / "bootmm-dtb-130-banks.bin")
+HOSTILE_CASES.append(Case(
+    "arm-hostile-dtb-130-banks", "arm", mem="1G", make_vars={"QEMU_KERNEL": MANY_IMAGE},
+    prepare=lambda: appended_image("dtb-130-banks", tree=MANY_BANKS), timeout=30,
+    lines=("memblock: memory array is full (128 entries) and resizing is not allowed yet",
+           "Early memory node ranges",
+           "  node   0: [mem 0x0000000040000000-0x00000000500fffff]",
+           "  node   0: [mem 0x000000005fe00000-0x000000005fefffff]",
+           POWER_DOWN),
+    absent=(r"node   0: \[mem 0x0000000060000000", r"node   0: \[mem 0x0000000060200000"),
+    checks=(lambda lines: None if sum(1 for l in lines if l.text.startswith("  node   0: [mem ")) == 128
+            else "not 128 node ranges",),
+    doc="130 memory banks: the boot goes on (arm_numa_init() looped for ever) with the 128 ranges "
+        "memblock holds, as Linux 6.1 armhf does"))
 
 
 def main() -> int:
