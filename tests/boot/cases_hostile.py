@@ -209,6 +209,33 @@ HOSTILE_CASES.append(Case(
         "memblock holds, as Linux 6.1 armhf does"))
 
 
+
+# --- memory models with no room for their memory map -----------------------------------
+
+NO_MAP = "no memory section got a memory map: no memory can be used"
+HOSTILE_CASES += [
+    Case("arm-hostile-vmemmap-backing-failed", "arm", "mem=2M poweroff", status=PANIC_STATUS, timeout=30,
+         make_vars={"MEMORY_MODEL": "vmemmap"},
+         lines=("sparse_init_nid: node[0] memory map backing failed. Some memory will not be available.",
+                f"{PANIC}: SPARSEMEM_VMEMMAP: {NO_MAP}"),
+         absent=("Internal error", "data abort"),
+         doc="VMEMMAP, 2 MiB of RAM: Linux's backing-failed line, then a panic with the reason (it faulted)"),
+    Case("arm-hostile-vmemmap-small-boots", "arm", "mem=8M poweroff", make_vars={"MEMORY_MODEL": "vmemmap"},
+         lines=("Memory model: SPARSEMEM_VMEMMAP: mem_map 2048 KiB for 65536 pfns (2048 present, 63488 in holes)",
+                POWER_DOWN),
+         doc="VMEMMAP, 8 MiB: room for the map, the boot goes on"),
+] + [
+    Case(f"arm-hostile-{model}-highmem-only", "arm", "mem=256M@0x80000000 poweroff", mem="2G",
+         status=PANIC_STATUS, timeout=30, make_vars={"MEMORY_MODEL": model},
+         lines=(f"{PANIC}: {name}: {NO_MAP}",),
+         regex=(r"^sparse_init_nid: node\[0\] (usemap allocation|memory map backing) failed",),
+         absent=("^Memory model: ", "Internal error"),
+         doc=f"{model}: RAM only in HighMem: no memory map can be allocated; a panic with the reason, "
+             "not a boot with 'mem_map 0 KiB'")
+    for model, name in (("sparsemem", "SPARSEMEM"), ("vmemmap", "SPARSEMEM_VMEMMAP"))
+]
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
