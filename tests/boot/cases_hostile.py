@@ -236,6 +236,25 @@ HOSTILE_CASES += [
 ]
 
 
+
+# --- the weak cases: each refusal names its cause ------------------------------------------
+
+for arch, last in (("x86", "0xffffffff"), ("arm", "0xffffffff")):
+    HOSTILE_CASES.append(ShellCase(
+        f"{arch}-hostile-shell-weak", arch,
+        script=("alloc 0 0x3", "alloc 0 GFP_DMA|__GFP_HIGHMEM", "pfn 0xffffffffffffffff", "pfn 0x1000", "poweroff"),
+        absent=("Kernel panic",),
+        shell_checks=(
+            shell_expect("alloc 0 0x3", r"^alloc: 0x3 names more than one zone \(__GFP_DMA, __GFP_DMA32, "
+                         r"__GFP_HIGHMEM\): a bad combination \(Linux's GFP_ZONE_BAD\), refused$"),
+            shell_expect("alloc 0 GFP_DMA|__GFP_HIGHMEM", r"names more than one zone"),
+            shell_expect("pfn 0xffffffffffffffff", r"^pfn: 0xffffffffffffffff is past the last address a pfn "
+                         rf"can name \({last}fff: pfns are 32-bit\)$"),
+            shell_expect("pfn 0x1000", r"^pfn:\s+0x1 ")),
+        doc="alloc with two zone bits refused (it was served from DMA without a word); pfn of 2^64-1 "
+            "refused (it was cut to 0xffffffff)"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
