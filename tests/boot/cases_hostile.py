@@ -255,6 +255,25 @@ for arch, last in (("x86", "0xffffffff"), ("arm", "0xffffffff")):
             "refused (it was cut to 0xffffffff)"))
 
 
+
+def grow_totalsize(size: int):
+    """Pads the blob to size bytes and says so in its header's totalsize (offset 4)."""
+    def patch(blob: bytearray) -> None:
+        blob.extend(bytes(size - len(blob)))
+        blob[4:8] = size.to_bytes(4, "big")
+    return patch
+
+
+BIG_IMAGE = str(OUT_DIR / "bootmm-dtb-over-1M.bin")
+HOSTILE_CASES.append(Case(
+    "arm-hostile-dtb-over-1M", "arm", make_vars={"QEMU_KERNEL": BIG_IMAGE},
+    prepare=lambda: appended_image("dtb-over-1M", grow_totalsize((1 << 20) + 8)),
+    lines=("OF: fdt: a device tree is appended to the image, but its totalsize (1048584 bytes) is not "
+           "between 40 bytes and 1 MiB: ignored, r2's is used",
+           "OF: fdt: Machine model: linux,dummy-virt", POWER_DOWN),
+    doc="an appended tree over 1 MiB: skipped as Linux's decompressor does, but with a word"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()

@@ -395,6 +395,67 @@ static void test_huge_cell_counts(void **state)
 	assert_int_equal(memblock_phys_mem_size(), 0);
 }
 
+/* A made-up tree of 2-cell root: /chosen and a memory node, for the weak cases. */
+static int weak_tree(void)
+{
+	int node;
+
+	test_blob_size = 4096;
+	test_blob = aligned_alloc(8, test_blob_size);
+	assert_int_equal(fdt_create_empty_tree(test_blob, (int)test_blob_size), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#address-cells", 2), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#size-cells", 2), 0);
+	node = fdt_add_subnode(test_blob, 0, "memory@40000000");
+	assert_int_equal(fdt_setprop_string(test_blob, node, "device_type", "memory"), 0);
+	assert_int_equal(fdt_appendprop_u64(test_blob, node, "reg", 0x40000000), 0);
+	assert_int_equal(fdt_appendprop_u64(test_blob, node, "reg", 0x10000000), 0);
+	return node;
+}
+
+/* initrd end below its start: dropped, and now said (Linux 6.1 returns in silence). */
+static void test_initrd_end_below_start(void **state)
+{
+	int chosen;
+
+	(void)state;
+	weak_tree();
+	chosen = fdt_add_subnode(test_blob, 0, "chosen");
+	assert_int_equal(fdt_setprop_u64(test_blob, chosen, "linux,initrd-start", 0x48000000), 0);
+	assert_int_equal(fdt_setprop_u64(test_blob, chosen, "linux,initrd-end", 0x47000000), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_dt_scan_nodes(test_blob);
+	assert_int_equal(phys_initrd_size, 0);
+	assert_log("initrd ignored: linux,initrd-end 0x47000000 is below linux,initrd-start 0x48000000\n");
+}
+
+/* An empty linux,usable-memory wins over reg, as in Linux: no memory, but a word. */
+static void test_empty_usable_memory(void **state)
+{
+	int node;
+
+	(void)state;
+	node = weak_tree();
+	assert_int_equal(fdt_setprop(test_blob, node, "linux,usable-memory", NULL, 0), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_dt_scan_nodes(test_blob);
+	assert_int_equal(memblock_phys_mem_size(), 0);
+	assert_log("memory@40000000: linux,usable-memory is empty: none of this node's memory is used\n");
+}
+
+/* A /memreserve/ entry that wraps past 2^64: clipped by memblock, and now said. */
+static void test_memreserve_wraps(void **state)
+{
+	(void)state;
+	test_blob_size = 4096;
+	test_blob = aligned_alloc(8, test_blob_size);
+	assert_int_equal(fdt_create_empty_tree(test_blob, (int)test_blob_size), 0);
+	assert_int_equal(fdt_add_mem_rsv(test_blob, 0xfffffffffff00000ULL, 0x200000), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_fdt_scan_reserved_mem(test_blob);
+	assert_log("/memreserve/ entry 0: 0xfffffffffff00000 + 0x200000 wraps past the top of physical memory: "
+		   "reserved up to 0xffffffffffffffff\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +468,9 @@ int main(void)
 		FDT_TEST(test_verify_rejects_old_version),
 		FDT_TEST(test_add_memory_arch_size_wraps),
 		FDT_TEST(test_huge_cell_counts),
+		FDT_TEST(test_initrd_end_below_start),
+		FDT_TEST(test_empty_usable_memory),
+		FDT_TEST(test_memreserve_wraps),
 		FDT_TEST(test_cells1_memory_and_chosen),
 		FDT_TEST(test_cells2_memory_above_4g_and_40_bits),
 		FDT_TEST(test_no_memory_node),
