@@ -274,6 +274,19 @@ HOSTILE_CASES.append(Case(
     doc="an appended tree over 1 MiB: skipped as Linux's decompressor does, but with a word"))
 
 
+
+ALL_HOTPLUG = TREE.replace('reg = <0x0 0x40000000 0x0 0x8000000>;', 'reg = <0x0 0x40000000 0x0 0x8000000>; hotpluggable;')
+ALL_HOTPLUG_IMAGE = str(OUT_DIR / "bootmm-dtb-all-hotplug.bin")
+HOSTILE_CASES.append(Case(
+    "arm-hostile-movable-node-all-hotplug", "arm", "movable_node poweroff", status=PANIC_STATUS, timeout=30,
+    make_vars={"QEMU_KERNEL": ALL_HOTPLUG_IMAGE},
+    prepare=lambda: appended_image("dtb-all-hotplug", tree=ALL_HOTPLUG),
+    lines=("memblock: movable_node is given and every memory region is hotpluggable: "
+           "memblock may allocate from none of them",),
+    regex=(rf"^{PANIC}: ",),
+    doc="movable_node with every bank hotpluggable: the panic has its cause named above it"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
