@@ -40,6 +40,14 @@ void __init setup_arch(void)
 	bool have_dt;
 
 	arch_timer_init();			/* the clock behind printk's timestamps */
+#ifdef BOOTMM_TEST_EARLY_FAULT
+	/*
+	 * Only in the test kernel of tests/boot/cases_hostile.py
+	 * (arm-hostile-early-fault): a data abort before the console is up,
+	 * which arm_exception() must still report.
+	 */
+	(void)*(volatile u32 *)0;
+#endif
 	/*
 	 * Linux's arch/arm/boot/compressed/head.S skips an appended tree over
 	 * 1 MiB ("assume it's garbage") in silence; the message is bootmm's.

@@ -287,6 +287,21 @@ HOSTILE_CASES.append(Case(
     doc="movable_node with every bank hotpluggable: the panic has its cause named above it"))
 
 
+
+# A kernel built with -DBOOTMM_TEST_EARLY_FAULT (boot/arm/setup.c) reads address 0
+# before the console is up: the exception report must start the console itself.
+HOSTILE_CASES.append(Case(
+    "arm-hostile-early-fault", "arm", timeout=300, status=PANIC_STATUS,
+    make_vars={"O": "build/tests/boot/hostile/arm-early-fault",
+               "CFLAGS_boot/arm/setup": "-DBOOTMM_TEST_EARLY_FAULT"},
+    halts_after="---[ end Kernel panic",
+    lines=("Exception before the console was started: the console is up now, to report it",
+           "Unable to handle kernel paging request at virtual address 00000000",
+           "Internal error: data abort: fsr 00000005 [#1] ARM",
+           f"{PANIC}: Fatal exception: data abort"),
+    doc="a data abort before the console is started (as libfdt's on the version-5 tree was): still reported"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
