@@ -48,6 +48,10 @@ void __init setup_arch(void)
 	 */
 	(void)*(volatile u32 *)0;
 #endif
+#ifdef BOOTMM_TEST_R2
+	/* Only in the test kernel of arm-hostile-r2-past-ram: a boot loader's r2 past the end of RAM. */
+	boot_dtb_phys = BOOTMM_TEST_R2;
+#endif
 	/*
 	 * Linux's arch/arm/boot/compressed/head.S skips an appended tree over
 	 * 1 MiB ("assume it's garbage") in silence; the message is bootmm's.

@@ -302,6 +302,22 @@ HOSTILE_CASES.append(Case(
     doc="a data abort before the console is started (as libfdt's on the version-5 tree was): still reported"))
 
 
+
+# A kernel built with -DBOOTMM_TEST_R2=0x5ff00000 (boot/arm/setup.c) takes that as r2:
+# inside head.S's 768 MiB map, but past the end of QEMU's 128 MiB of RAM.
+HOSTILE_CASES.append(Case(
+    "arm-hostile-r2-past-ram", "arm", timeout=300, status=PANIC_STATUS,
+    make_vars={"O": "build/tests/boot/hostile/arm-r2-past-ram",
+               "CFLAGS_boot/arm/setup": "-DBOOTMM_TEST_R2=0x5ff00000"},
+    halts_after="---[ end Kernel panic",
+    lines=("OF: fdt: device tree pointer 0x5ff00000 (r2) is not in RAM: reading it faults",
+           "printk: console [ttyAMA0] enabled",
+           "Error: invalid dtb and unrecognized/unsupported machine ID",
+           f"{PANIC}: no usable device tree: cannot find memory or the command line"),
+    absent=("Internal error",),
+    doc="r2 past the end of RAM (but mapped): probed, refused with the reason, no silent abort"))
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
