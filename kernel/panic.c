@@ -16,6 +16,15 @@
 
 static long panic_timeout;	/* panic=: seconds before reboot; <0 at once; 0 never */
 
+/*
+ * Start the console if the arch has not yet (ARM: before setup_arch() does,
+ * boot/arm/setup.c), so that a panic while reading the boot loader's tables
+ * is printed, with the log kept so far.  Nothing to do by default.
+ */
+void __attribute__((weak)) panic_early_console(void)
+{
+}
+
 void panic(const char *fmt, ...)
 {
 	static char buf[256];
@@ -25,6 +34,7 @@ void panic(const char *fmt, ...)
 	if (in_panic)		/* a panic while panicking: just stop */
 		machine_halt();
 	in_panic = true;
+	panic_early_console();
 
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
@@ -38,11 +48,23 @@ void panic(const char *fmt, ...)
 	machine_halt();
 }
 
+/*
+ * panic=N.  Linux's is core_param(panic, panic_timeout, int): parse_args()
+ * reads it with kstrtoint(), and a value that is not a whole number is
+ * refused with "Booting kernel: `abc' invalid for parameter `panic'" and
+ * panic_timeout keeps its value.  bootmm reads it early (a panic during
+ * memory setup must already know it) but refuses with Linux's words, so
+ * "panic=abc" is not a silent 0 and "panic=5s" not a silent 5.
+ */
 static int __init panic_setup(char *arg)
 {
-	if (!arg)
-		return -1;
-	panic_timeout = simple_strtol(arg, NULL, 0);
+	int timeout;
+
+	if (kstrtoint(arg, 0, &timeout)) {
+		pr_err("Booting kernel: `%s' invalid for parameter `panic'\n", arg ? arg : "");
+		return 0;	/* said already: no "Malformed early option" as well */
+	}
+	panic_timeout = timeout;
 	return 0;
 }
 early_param("panic", panic_setup);

@@ -10,6 +10,7 @@
  * printed.  This file has no kernel state, so it is unit-tested on the host.
  */
 #include <string.h>
+#include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -230,6 +231,98 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	if (retptr)
 		*retptr = end;
 	return ret << shift;
+}
+
+/**
+ * memparse_overflows - would memparse(@ptr) wrap around 64 bits?
+ * @ptr: the text memparse() is given
+ *
+ * memparse() (as Linux's) silently wraps: "99999999999G" becomes a number
+ * with nothing to do with what was typed.  Callers that must not guess ask
+ * first (bootmm's own check: Linux's mem= takes the wrapped number).
+ */
+bool memparse_overflows(const char *ptr)
+{
+	unsigned long long v = 0;
+	unsigned int base = 10;
+	int shift = 0;
+
+	if (ptr[0] == '0') {
+		base = 8;
+		if ((ptr[1] == 'x' || ptr[1] == 'X') && digit_value(ptr[2]) < 16) {
+			base = 16;
+			ptr += 2;
+		}
+	}
+	for (; digit_value(*ptr) < (int)base; ptr++) {
+		unsigned int d = digit_value(*ptr);
+
+		if (v > (~0ULL - d) / base)
+			return true;
+		v = v * base + d;
+	}
+	switch (*ptr) {
+	case 'E': case 'e': shift += 10; /* fall through */
+	case 'P': case 'p': shift += 10; /* fall through */
+	case 'T': case 't': shift += 10; /* fall through */
+	case 'G': case 'g': shift += 10; /* fall through */
+	case 'M': case 'm': shift += 10; /* fall through */
+	case 'K': case 'k': shift += 10;
+		break;
+	default:
+		break;
+	}
+	return shift && v > (~0ULL >> shift);
+}
+
+/**
+ * kstrtoint - a whole string as an int, strictly (Linux's lib/kstrtox.c)
+ * @s: the text: an optional sign, digits (base 0: 0x hex, 0 octal), and at
+ *     most one trailing newline; nothing else
+ * @base: 0, 8, 10 or 16
+ * @res: set only on success
+ *
+ * Returns 0, -EINVAL (not a number, or junk after it) or -ERANGE (too big).
+ * What a kernel parameter of type int (core_param, module_param) is parsed
+ * with, unlike simple_strtol(), which stops at the first non-digit.
+ */
+int kstrtoint(const char *s, unsigned int base, int *res)
+{
+	bool negative = false;
+	unsigned long long v = 0;
+	const char *digits;
+
+	if (!s)
+		return -EINVAL;
+	if (*s == '+' || *s == '-')
+		negative = *s++ == '-';
+	if (base == 0) {
+		base = 10;
+		if (s[0] == '0') {
+			base = 8;
+			if ((s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+				base = 16;
+				s += 2;
+			}
+		}
+	} else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+	}
+	for (digits = s; digit_value(*s) < (int)base; s++) {
+		v = v * base + digit_value(*s);
+		if (v > 0x80000000ULL)
+			return -ERANGE;
+	}
+	if (s == digits)
+		return -EINVAL;
+	if (*s == '\n')
+		s++;
+	if (*s)
+		return -EINVAL;
+	if (!negative && v > 0x7fffffffULL)
+		return -ERANGE;
+	*res = negative ? (int)-(long long)v : (int)v;
+	return 0;
 }
 
 /**

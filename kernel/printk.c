@@ -5,9 +5,13 @@
  *
  * Every message becomes a record in __log_buf: a struct printk_log header
  * (timestamp, level, length) followed by the text of one line, without the
- * newline.  The buffer is a plain array so GDB can read it (scripts/gdb/);
- * when it is full, new records are counted in log_dropped instead of stored —
- * a boot log is a few KiB, far below the 128 KiB here.
+ * newline.  The buffer is a ring, as Linux's was: records run from
+ * log_first_idx to log_next_idx, numbered log_first_seq to log_next_seq; a
+ * record that does not fit before the end of the array goes to its start, left
+ * behind by a header of len 0 (the wrap mark), and the oldest records are
+ * dropped to make room (log_make_free_space()).  So a full buffer loses its
+ * oldest lines, never the newest, and the console keeps getting every new one.
+ * The buffer is a plain array so GDB can read it (scripts/gdb/, mm-dmesg).
  *
  * Messages go to the console as they arrive, if one is registered and their
  * level is below console_loglevel.  Before the first console exists they wait
@@ -16,6 +20,7 @@
  */
 #include <string.h>
 #include <kernel/console.h>
+#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
 #include <kernel/params.h>
@@ -24,18 +29,21 @@
 
 #define LOG_BUF_LEN	(1 << 17)	/* Debian's CONFIG_LOG_BUF_SHIFT=17 */
 #define LOG_LINE_MAX	1024
+#define LOG_ALIGN	__alignof__(struct printk_log)	/* as Linux: records keep their u64 aligned */
 
 struct printk_log {
 	u64 ts_nsec;		/* sched_clock() when the line began */
-	u16 len;		/* whole record, header + text, rounded up to 4 */
+	u16 len;		/* whole record, header + text, rounded up to LOG_ALIGN; 0: wrap mark */
 	u16 text_len;
 	u8 level;		/* 0 (emerg) .. 7 (debug) */
 	u8 open;		/* 1 while the line has no newline yet (KERN_CONT may follow) */
 } __aligned(4);
 
 char __log_buf[LOG_BUF_LEN] __aligned(4);
+u32 log_first_idx;		/* the oldest record */
 u32 log_next_idx;		/* where the next record goes */
-u32 log_dropped;		/* records that did not fit */
+u32 log_first_seq;		/* the oldest record's number (= records dropped so far) */
+u32 log_next_seq;		/* the next record's number */
 static u32 log_last_idx = ~0u;	/* the newest record, for KERN_CONT */
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -67,6 +75,50 @@ static char *log_text(struct printk_log *msg)
 	return (char *)(msg + 1);
 }
 
+/* The record after the one at @idx: past a wrap mark (len 0), the array's start. */
+static u32 log_next(u32 idx)
+{
+	if (log_at(idx)->len == 0)
+		return log_at(0)->len;
+	return idx + log_at(idx)->len;
+}
+
+/* The index of the record at @idx itself, if @idx is a wrap mark. */
+static u32 log_resolve(u32 idx)
+{
+	return log_at(idx)->len == 0 ? 0 : idx;
+}
+
+/*
+ * Room for @size bytes at log_next_idx, with a header's worth to spare for a
+ * wrap mark (Linux's logbuf_has_space()).  With records in the ring, the free
+ * space is either after the newest (up to the end, or from the start up to
+ * the oldest once wrapped) or between the newest and the oldest.
+ */
+static bool logbuf_has_space(u32 size, bool empty)
+{
+	u32 free;
+
+	if (log_next_idx > log_first_idx || empty)
+		free = max_t(u32, LOG_BUF_LEN - log_next_idx, log_first_idx);
+	else
+		free = log_first_idx - log_next_idx;
+	return free >= size + sizeof(struct printk_log);
+}
+
+/* Drop the oldest records until @size bytes fit (Linux's log_make_free_space()). */
+static void log_make_free_space(u32 size)
+{
+	while (log_first_seq < log_next_seq && !logbuf_has_space(size, false)) {
+		if (log_first_idx == log_last_idx)
+			log_last_idx = ~0u;	/* the open line goes too: no KERN_CONT into it */
+		log_first_idx = log_next(log_first_idx);
+		log_first_seq++;
+	}
+	if (log_first_seq == log_next_seq)	/* empty: start again at the array's start */
+		log_first_idx = log_next_idx = 0;
+}
+
 /* Ends the console's current line if the newest record is still open. */
 static void console_close_line(void)
 {
@@ -77,44 +129,91 @@ static void console_close_line(void)
 	}
 }
 
-static void log_store(int level, bool cont, const char *text, u16 len, bool newline)
+/* A new record for @len bytes of @text, the oldest dropped to make room. */
+static struct printk_log *log_put(int level, u64 ts_nsec, const char *text, u16 len, bool open)
 {
 	struct printk_log *msg;
-	u32 size;
+	u32 size = ALIGN(sizeof(*msg) + len, LOG_ALIGN);
 
-	if (cont && log_last_idx != ~0u && log_at(log_last_idx)->open) {
-		msg = log_at(log_last_idx);
-		if (log_last_idx + sizeof(*msg) + msg->text_len + len <= LOG_BUF_LEN) {
-			memcpy(log_text(msg) + msg->text_len, text, len);
-			msg->text_len += len;
-			msg->len = ALIGN(sizeof(*msg) + msg->text_len, 4);
-			log_next_idx = log_last_idx + msg->len;
-			msg->open = !newline;
-			if (console && !suppress(msg->level)) {
-				console->write(text, len);
-				if (newline)
-					console->write("\n", 1);
-			}
-			return;
-		}
-	}
-	console_close_line();
-
-	size = ALIGN(sizeof(*msg) + len, 4);
-	if (log_next_idx + size > LOG_BUF_LEN) {
-		log_dropped++;
-		return;
+	log_make_free_space(size);
+	if (log_next_idx + size + sizeof(*msg) > LOG_BUF_LEN) {
+		/* No room before the end (with a header to spare): wrap mark, then the start. */
+		memset(log_at(log_next_idx), 0, sizeof(*msg));
+		log_next_idx = 0;
 	}
 	msg = log_at(log_next_idx);
-	msg->ts_nsec = sched_clock();
+	msg->ts_nsec = ts_nsec;
 	msg->level = level;
 	msg->text_len = len;
 	msg->len = size;
-	msg->open = !newline;
-	memcpy(log_text(msg), text, len);
+	msg->open = open;
+	memmove(log_text(msg), text, len);
 	log_last_idx = log_next_idx;
 	log_next_idx += size;
+	log_next_seq++;
+	return msg;
+}
 
+/*
+ * KERN_CONT text goes into the newest record while it is open.  In place if
+ * the bytes after it are free (once wrapped, the oldest records there make
+ * way); otherwise, at the array's end, the line moves to a new record with
+ * the same timestamp, so a line is one record however the ring turns.
+ */
+static bool log_extend(const char *text, u16 len, bool newline)
+{
+	static char line[2 * LOG_LINE_MAX];
+	struct printk_log *msg = log_at(log_last_idx);
+	u32 size = ALIGN(sizeof(*msg) + msg->text_len + len, LOG_ALIGN);
+	u32 limit;
+
+	if (msg->text_len + len > sizeof(line))
+		return false;			/* a line this long: a new record */
+	while (log_first_seq + 1 < log_next_seq && log_last_idx < log_first_idx &&
+	       log_first_idx - log_last_idx < size + sizeof(*msg)) {
+		log_first_idx = log_next(log_first_idx);
+		log_first_seq++;
+	}
+	limit = log_last_idx < log_first_idx ? log_first_idx : LOG_BUF_LEN;
+	if (log_last_idx + size + sizeof(*msg) <= limit) {
+		memcpy(log_text(msg) + msg->text_len, text, len);
+		msg->text_len += len;
+		msg->len = size;
+		log_next_idx = log_last_idx + size;
+		msg->open = !newline;
+	} else {
+		u16 old = msg->text_len;
+		int level = msg->level;
+		u64 ts = msg->ts_nsec;
+
+		memcpy(line, log_text(msg), old);
+		memcpy(line + old, text, len);
+		log_next_idx = log_last_idx;	/* take the record back ... */
+		log_next_seq--;
+		log_last_idx = ~0u;
+		if (log_first_seq == log_next_seq)
+			log_first_idx = log_next_idx = 0;
+		log_put(level, ts, line, old + len, !newline);	/* ... and store it again */
+		msg = log_at(log_last_idx);
+	}
+	if (console && !suppress(msg->level)) {
+		console->write(text, len);
+		if (newline)
+			console->write("\n", 1);
+	}
+	return true;
+}
+
+static void log_store(int level, bool cont, const char *text, u16 len, bool newline)
+{
+	struct printk_log *msg;
+
+	if (cont && log_last_idx != ~0u && log_at(log_last_idx)->open &&
+	    log_extend(text, len, newline))
+		return;
+	console_close_line();
+
+	msg = log_put(level, sched_clock(), text, len, !newline);
 	if (console && !suppress(level)) {
 		console_prefix(msg);
 		console->write(text, len);
@@ -187,11 +286,11 @@ int printk(const char *fmt, ...)
  */
 void register_console(struct console *con)
 {
-	u32 idx;
+	u32 idx = log_first_idx;
 
 	console = con;
-	for (idx = 0; idx < log_next_idx; idx += log_at(idx)->len) {
-		struct printk_log *msg = log_at(idx);
+	for (u32 seq = log_first_seq; seq < log_next_seq; seq++, idx = log_next(idx)) {
+		struct printk_log *msg = log_at(log_resolve(idx));
 
 		if (suppress(msg->level))
 			continue;
@@ -232,35 +331,61 @@ int console_read(char *s, unsigned int n)
 }
 
 /*
- * The log as dmesg reads it: every record, whatever its level.  Read-only: the
- * buffer is only ever appended to, so a position stays valid.
+ * The log as dmesg reads it: every record, whatever its level.  *pos is a
+ * record number; one the ring has dropped since reads on from the oldest
+ * still there.  The reader's place is cached, so reading the whole log is one
+ * walk, not one per record.
  */
 bool printk_log_next(u32 *pos, struct printk_record *rec)
 {
+	static u32 cached_seq = ~0u, cached_idx;
 	struct printk_log *msg;
+	u32 idx;
 
-	if (*pos >= log_next_idx)
+	if (*pos < log_first_seq)
+		*pos = log_first_seq;
+	if (*pos >= log_next_seq)
 		return false;
-	msg = log_at(*pos);
+	if (*pos == cached_seq) {
+		idx = cached_idx;
+	} else {
+		idx = log_first_idx;
+		for (u32 seq = log_first_seq; seq < *pos; seq++)
+			idx = log_next(idx);
+	}
+	idx = log_resolve(idx);
+	msg = log_at(idx);
 	rec->ts_nsec = msg->ts_nsec;
 	rec->level = msg->level;
 	rec->text = log_text(msg);
 	rec->text_len = msg->text_len;
-	*pos += msg->len;
+	(*pos)++;
+	cached_seq = *pos;
+	cached_idx = log_next(idx);
 	return true;
 }
 
+/* Records the ring has dropped to make room for newer ones. */
 u32 printk_log_dropped(void)
 {
-	return log_dropped;
+	return log_first_seq;
 }
 
+/*
+ * loglevel=N.  As Linux's loglevel(): only a number changes console_loglevel,
+ * so "loglevel=abc" or "loglevel=" cannot set it to 0 and silence the boot
+ * (and a later panic); parse_param_table() prints "Malformed early option
+ * 'loglevel'" for the -EINVAL and the level stays what it was.
+ */
 static int __init loglevel_setup(char *arg)
 {
-	if (!arg)
-		return -1;
-	console_loglevel = (int)simple_strtol(arg, NULL, 0);
-	return 0;
+	int newlevel;
+
+	if (get_option(&arg, &newlevel)) {
+		console_loglevel = newlevel;
+		return 0;
+	}
+	return -EINVAL;
 }
 early_param("loglevel", loglevel_setup);
 

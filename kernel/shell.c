@@ -293,6 +293,10 @@ static int cmd_dmesg(int argc __maybe_unused, char **argv __maybe_unused)
 	struct printk_record rec;
 	u32 pos = 0;
 
+	/* bootmm's own line: Linux's dmesg just starts at the oldest record left. */
+	if (printk_log_dropped())
+		shell_printf("dmesg: the %u oldest records were overwritten (the log buffer is a ring)\n",
+			     printk_log_dropped());
 	while (printk_log_next(&pos, &rec)) {
 		unsigned long sec = (unsigned long)(rec.ts_nsec / 1000000000);
 		unsigned long usec = (unsigned long)(rec.ts_nsec % 1000000000) / 1000;
@@ -301,9 +305,6 @@ static int cmd_dmesg(int argc __maybe_unused, char **argv __maybe_unused)
 		console_write(rec.text, rec.text_len);
 		shell_puts("\n");
 	}
-	if (printk_log_dropped())
-		shell_printf("dmesg: %u more records did not fit in the log buffer\n",
-			     printk_log_dropped());
 	return 0;
 }
 

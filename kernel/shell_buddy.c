@@ -241,6 +241,12 @@ static const struct {
  * the allocator wait for memory nobody will free (__GFP_NOFAIL) or that are
  * not allocation requests at all are refused rather than passed on.
  */
+/* How many of the three zone modifiers are set. */
+static unsigned int hweight_zone_bits(gfp_t gfp)
+{
+	return !!(gfp & __GFP_DMA) + !!(gfp & __GFP_DMA32) + !!(gfp & __GFP_HIGHMEM);
+}
+
 static bool parse_gfp(const char *s, gfp_t *gfp)
 {
 	char word[32];
@@ -280,6 +286,22 @@ static bool parse_gfp(const char *s, gfp_t *gfp)
 	if (*gfp & (__GFP_NOFAIL | __GFP_MEMALLOC)) {
 		shell_puts("alloc: __GFP_NOFAIL and __GFP_MEMALLOC are refused here: with nothing to "
 			   "reclaim the first could wait forever, the second empties the reserves\n");
+		return false;
+	}
+	if (hweight_zone_bits(*gfp) > 1) {
+		/* Linux's GFP_ZONE_BAD: gfp_zone() would VM_BUG_ON(); bootmm's gfp_zone() falls back to DMA. */
+		shell_printf("alloc: %#x names more than one zone (__GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM): "
+			     "a bad combination (Linux's GFP_ZONE_BAD), refused\n", *gfp);
+		return false;
+	}
+	if ((*gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK) {
+		/*
+		 * gfp_migratetype() would WARN (Linux's VM_WARN_ON): no migrate
+		 * type is both.  Refused here, at the boundary, before any
+		 * allocator sees it.
+		 */
+		shell_puts("alloc: __GFP_MOVABLE and __GFP_RECLAIMABLE together are a bad combination: "
+			   "an allocation is movable or reclaimable, not both (gfp_migratetype() warns)\n");
 		return false;
 	}
 	if (*gfp & ~(gfp_t)0xffffffu) {

@@ -156,8 +156,8 @@ static int memory_add(const char *phys_s, const char *size_s)
 			     (unsigned long long)memory_block_size_bytes());
 		return SHELL_FAILED;
 	case -E2BIG:
-		shell_printf("memory add: %s cannot describe memory there (pfns from %#lx)\n",
-			     memory_model_name, sparse_max_pfn());
+		shell_printf("memory add: %s cannot describe memory there (only pfns %#lx-%#lx)\n",
+			     memory_model_name, (unsigned long)ARCH_PFN_OFFSET, sparse_max_pfn() - 1);
 		return SHELL_FAILED;
 	case -EEXIST:
 		shell_printf("memory add: [mem %#010llx-%#010llx] is RAM already\n", (unsigned long long)phys,

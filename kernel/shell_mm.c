@@ -487,6 +487,14 @@ static int cmd_pfn(int argc, char **argv)
 			shell_printf("pfn: address '%s' is not a number (decimal, or hex with 0x)\n", argv[1]);
 			return SHELL_FAILED;
 		}
+		if ((addr >> PAGE_SHIFT) > ULONG_MAX) {
+			/* A pfn is an unsigned long: the page frame would be cut to 32 bits. */
+			shell_printf("pfn: %#llx is past the last address a pfn can name (%#llx: pfns are %u-bit)\n",
+				     (unsigned long long)addr,
+				     ((unsigned long long)ULONG_MAX << PAGE_SHIFT) | (PAGE_SIZE - 1),
+				     (unsigned int)(sizeof(unsigned long) * 8));
+			return SHELL_FAILED;
+		}
 		pfn_show(addr);
 		return 0;
 	}

@@ -989,9 +989,23 @@ static void __init memblock_alloc_failed(const char *func, phys_addr_t size,
 					 phys_addr_t align, int nid,
 					 phys_addr_t min_addr, phys_addr_t max_addr)
 {
+	struct memblock_region *r;
+	bool all_hotplug = memblock.memory.cnt > 0;
+
 	pr_err("memblock: %s: Failed to allocate %llu bytes align=0x%llx nid=%d from=%pa max_addr=%pa\n",
 	       func, (unsigned long long)size, (unsigned long long)align, nid,
 	       &min_addr, &max_addr);
+	/*
+	 * movable_node keeps memblock out of hotpluggable memory; if that is
+	 * all there is, nothing can ever be allocated (bootmm's own line:
+	 * Linux fails the same way without naming it).
+	 */
+	for_each_mem_region(r)
+		if (!memblock_is_hotpluggable(r))
+			all_hotplug = false;
+	if (movable_node_is_enabled() && all_hotplug)
+		pr_err("memblock: movable_node is given and every memory region is hotpluggable: "
+		       "memblock may allocate from none of them\n");
 }
 
 /**

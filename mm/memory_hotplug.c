@@ -373,20 +373,26 @@ undo:
 /*
  * Linux's check_hotplug_memory_range() and mhp_range_allowed(): whole
  * blocks, and pfns the sections (and the VMEMMAP window) can describe.
+ * The range starts at PHYS_OFFSET (ARCH_PFN_OFFSET): on ARM, memory below
+ * 0x40000000 has no place in the linear map (__va() would wrap under
+ * PAGE_OFFSET) nor in a memory map that starts at ARCH_PFN_OFFSET, as
+ * arm64's arch_get_mappable_range() starts at the linear map's first
+ * physical address.  On x86 it is 0.
  */
 static int check_hotplug_memory_range(u64 start, u64 size)
 {
 	u64 block = memory_block_size_bytes(), max = (u64)sparse_max_pfn() << PAGE_SHIFT;
+	u64 min = (u64)ARCH_PFN_OFFSET << PAGE_SHIFT;
 
 	if (!size || start % block || size % block) {
 		pr_err("Section-unaligned hotplug range: start 0x%llx, size 0x%llx\n",
 		       (unsigned long long)start, (unsigned long long)size);
 		return -EINVAL;
 	}
-	if (start >= max || size > max - start) {
+	if (start < min || start >= max || size > max - start) {
 		pr_warn("Hotplug memory [%#llx-%#llx] exceeds maximum addressable range [%#llx-%#llx]\n",
 			(unsigned long long)start, (unsigned long long)(start + size),
-			0ULL, (unsigned long long)max - 1);
+			(unsigned long long)min, (unsigned long long)max - 1);
 		return -E2BIG;
 	}
 	return 0;

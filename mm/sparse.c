@@ -261,12 +261,23 @@ static void __init sparse_init_nid(int nid, unsigned long pnum_begin, unsigned l
 	}
 	return;
 failed:
-	/* The rest of the node's sections have no map: they are not present. */
+	/*
+	 * The rest of the node's sections have no map: they are not present.
+	 * Their memory leaves memblock too, so that "Some memory will not be
+	 * available" is what happens: nothing later (memmap_init(), the free
+	 * of boot memory to the buddy allocator) may reach a pfn that has no
+	 * struct page.  Linux leaves memblock alone there and VMEMMAP then
+	 * faults in __free_pages_core() on the first such pfn.
+	 */
 	for_each_present_section_nr(pnum_begin, pnum) {
+		phys_addr_t base;
+
 		if ((unsigned long)pnum >= pnum_end)
 			break;
 		__nr_to_section((unsigned long)pnum)->section_mem_map = 0;
 		nr_present_sections--;
+		base = PFN_PHYS(section_nr_to_pfn((unsigned long)pnum));
+		memblock_remove(base, (phys_addr_t)PAGES_PER_SECTION << PAGE_SHIFT);
 	}
 }
 
@@ -323,6 +334,15 @@ void __init sparse_init(void)
 	}
 	if (map_count)
 		sparse_init_nid(nid_begin, pnum_begin, NR_MEM_SECTIONS, map_count);
+	/*
+	 * No section has a memory map: no page can ever be used.  Stop with
+	 * the reason here, as FLATMEM's and SPARSEMEM's failed allocations do,
+	 * rather than boot with "mem_map 0 KiB" and fault later (bootmm's own
+	 * words).
+	 */
+	if (!nr_memmap_sections)
+		panic("%s: no memory section got a memory map: no memory can be used",
+		      memory_model_name);
 
 	for_each_mem_pfn_range(i, MAX_NUMNODES, &start, &end, NULL)
 		subsection_map_init(start, end - start);

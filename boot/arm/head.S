@@ -89,10 +89,10 @@ _start:
 	ldr	r1, [r0, #4]		/* its totalsize, big-endian too */
 	rev	r1, r1
 	cmp	r1, #40			/* not even a header: not a tree */
-	blo	7f
+	blo	8f
 	ldr	r3, =APPENDED_DTB_MAX
 	cmp	r1, r3
-	bhi	7f
+	bhi	8f
 	ldr	r2, =PHYS(_end)		/* the destination: above everything step 4 zeroes */
 	add	r2, r2, #7
 	bic	r2, r2, #7
@@ -106,6 +106,9 @@ _start:
 	bhi	6b
 	mov	r12, r10		/* r2's tree: its /chosen is still wanted (fdt.c) */
 	mov	r10, r2
+	b	7f
+8:	ldr	r2, =PHYS(boot_appended_dtb_refused)	/* the magic, but a size not taken: */
+	str	r1, [r2]		/* fdt.c says so once the log exists (.data: not zeroed) */
 7:
 	ldr	r0, =PHYS(__bss_start)	/* 4. zero .bss */
 	ldr	r1, =PHYS(__bss_stop)
@@ -184,17 +187,22 @@ _start:
 /*
  * Exception vectors.  Each one stores the return address and CPSR of the
  * interrupted code on the SVC stack (srsdb), switches to SVC mode so one stack
- * serves all, saves r0-r12 and calls arm_exception(type, regs), which reports
- * the fault and panics: bootmm has no exception it expects to survive.
+ * serves all, saves r0-r12 and the interrupted SVC code's lr (the bl below
+ * overwrites it) and calls arm_exception(type, regs), which reports the fault
+ * and panics.  The one exception it returns from is a data abort on a probe
+ * (arm_probe_read_u32(), boot/arm/traps.c), after pointing regs->pc at the
+ * probe's fixup: then everything is restored and rfeia resumes there.
  */
 	.macro	vector_entry type, correction
 	sub	lr, lr, #\correction	/* lr -> the faulting instruction */
 	srsdb	sp!, #0x13
 	cps	#0x13
-	push	{r0-r12}
+	push	{r0-r12, lr}
 	mov	r0, #\type
 	mov	r1, sp
 	bl	arm_exception
+	pop	{r0-r12, lr}
+	rfeia	sp!
 	.endm
 
 	.text
@@ -224,6 +232,8 @@ boot_dtb_phys:	.long 0		/* r2 at entry, or the appended tree: physical address o
 boot_loader_dtb_phys: .long 0	/* r2 at entry if an appended tree replaced it, else 0 */
 	.globl	boot_machine_nr
 boot_machine_nr: .long 0	/* r1 at entry: the machine number (unused with a DTB) */
+	.globl	boot_appended_dtb_refused
+boot_appended_dtb_refused: .long 0	/* the totalsize of an appended tree step 3 did not take, else 0 */
 
 	.bss
 	.align	14		/* the first-level table must be 16 KiB aligned */

@@ -92,6 +92,23 @@ static int __init early_mem(char *p)
 
 	if (!p)			/* Linux would dereference NULL for a bare "mem" */
 		return -EINVAL;
+	/*
+	 * Linux's memparse() wraps a size too big for 64 bits
+	 * ("mem=99999999999G") into an unrelated number; bootmm refuses it
+	 * (its own line, then "Malformed early option 'mem'") before any
+	 * memory is thrown away, as x86's parse_memopt() does.
+	 */
+	if (memparse_overflows(p)) {
+		pr_err("mem: %s is too big for a 64-bit size\n", p);
+		return -EINVAL;
+	}
+	size = memparse(p, &endp);
+	if (endp == p)
+		return -EINVAL;		/* no number at all: "Malformed early option 'mem'" */
+	if (*endp == '@' && memparse_overflows(endp + 1)) {
+		pr_err("mem: %s is too big for a 64-bit address\n", endp + 1);
+		return -EINVAL;
+	}
 
 	/*
 	 * If the user specifies memory size, we
@@ -105,11 +122,24 @@ static int __init early_mem(char *p)
 	}
 
 	start = PHYS_OFFSET;
-	size = memparse(p, &endp);
-	if (*endp == '@')
-		start = memparse(endp + 1, NULL);
+	if (*endp == '@') {
+		char *s = endp + 1;
 
-	arm_add_memory(start, size);
+		start = memparse(s, &endp);
+		if (endp == s)
+			pr_warn("mem: no start address after '@' in \"%s\": 0 taken, as Linux does\n", p);
+	}
+	/* Linux ignores what follows the size in silence; bootmm names it. */
+	if (*endp)
+		pr_warn("mem: ignoring \"%s\" after \"mem=%.*s\"\n", endp, (int)(endp - p), p);
+
+	/*
+	 * arm_add_memory() refuses a bank of no whole page (mem=0, mem=1K) or
+	 * below PHYS_OFFSET; Linux says nothing of the first and the boot then
+	 * panics with no memory at all.  bootmm names the option.
+	 */
+	if (arm_add_memory(start, size) && size < PAGE_SIZE)
+		pr_warn("mem=%s: no whole page of memory in it: this bank is not added\n", p);
 
 	return 0;
 }
@@ -192,7 +222,20 @@ static void __init arm_numa_init(void)
 		again = false;
 		for_each_mem_region(r) {
 			if (r->size && memblock_get_region_node(r) == MAX_NUMNODES) {
-				memblock_set_node(r->base, r->size, &memblock.memory, 0);
+				/*
+				 * memblock_set_node() isolates the range first, which
+				 * wants two free slots in the array even for a whole
+				 * region, and the array cannot grow yet: with 127 or
+				 * more regions it fails (and a retry would fail for
+				 * ever).  The region is whole, so nothing needs
+				 * splitting: set its node in place.  32-bit Linux,
+				 * without NUMA, has every region on node 0 from the
+				 * start; a 130-bank tree boots there with the 128
+				 * ranges memblock could hold.
+				 */
+				if (memblock.memory.cnt + 2 > memblock.memory.max ||
+				    memblock_set_node(r->base, r->size, &memblock.memory, 0))
+					memblock_set_region_node(r, 0);
 				again = true;
 				break;
 			}

@@ -18,6 +18,7 @@
 #include <asm/page.h>
 #include <boot/e820.h>
 #include <kernel/bug.h>
+#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/kernel.h>
 #include <kernel/params.h>
@@ -37,6 +38,7 @@
 #define BIOS_END		0x00100000	/* ... to 1 MiB */
 
 struct e820_table e820_table;
+static struct e820_table e820_table_firmware __initdata;	/* as the firmware gave it, sanitised */
 static bool userdef __initdata;		/* mem= or memmap= changed the table */
 
 static void e820_print_type(enum e820_type type)
@@ -281,13 +283,31 @@ void __init e820__memory_setup(const struct e820_table *firmware, const char *wh
 	e820_table = *firmware;
 	userdef = false;		/* nothing edited by mem=/memmap= yet */
 	e820__update_table(&e820_table);
+	e820_table_firmware = e820_table;
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table(who);
 }
 
 /*
+ * A size for mem= or memmap=, or -EINVAL.  Linux's memparse() wraps silently
+ * on a number too big for 64 bits ("mem=99999999999G"); bootmm says so and
+ * refuses it, so the option is then "Malformed" (bootmm's own line).
+ */
+static int __init parse_size(const char *option, char *p, u64 *size, char **end)
+{
+	if (memparse_overflows(p)) {
+		pr_err("%s: %s is too big for a 64-bit size\n", option, p);
+		return -EINVAL;
+	}
+	*size = memparse(p, end);
+	return *end == p ? -EINVAL : 0;
+}
+
+/*
  * mem=nn[KMG]: use no RAM above nn.  Linux's x86 parse_memopt: everything
- * usable from nn up is removed from the table.
+ * usable from nn up is removed from the table.  Linux reads the size with
+ * memparse() and ignores whatever follows it, so "mem=64Mjunk" is 64M there
+ * too; bootmm says what it ignored (its own line).
  */
 static int __init parse_memopt(char *p)
 {
@@ -295,10 +315,15 @@ static int __init parse_memopt(char *p)
 	char *end;
 
 	if (!p)
-		return -1;
-	mem_size = memparse(p, &end);
-	if (mem_size == 0 || end == p)
-		return -1;		/* "Malformed early option 'mem'" */
+		return -EINVAL;
+	if (parse_size("mem", p, &mem_size, &end))
+		return -EINVAL;		/* "Malformed early option 'mem'" */
+	/* Don't remove all memory when getting "mem={invalid}" parameter: (Linux's words) */
+	if (mem_size == 0)
+		return -EINVAL;
+	if (*end)
+		pr_warn("mem: ignoring \"%s\" after the size %#llx\n", end,
+			(unsigned long long)mem_size);
 	e820__range_remove(mem_size, U64_MAX - mem_size, E820_TYPE_RAM, true);
 	userdef = true;
 	return 0;
@@ -322,9 +347,18 @@ static int __init parse_memmap_one(char *p)
 		userdef = true;
 		return 0;
 	}
-	mem_size = memparse(p, &p);
-	if (p == oldp)
-		return -1;
+	if (parse_size("memmap", p, &mem_size, &p))
+		return -EINVAL;
+	(void)oldp;
+	if ((*p == '@' || *p == '#' || *p == '$' || *p == '!') && memparse_overflows(p + 1)) {
+		pr_err("memmap: %s is too big for a 64-bit address\n", p + 1);
+		return -EINVAL;
+	}
+	if (mem_size == 0 && *p) {
+		/* Linux adds an empty entry and drops it without a word (bootmm's own line). */
+		pr_warn("memmap: size 0 in \"%s\": nothing to do\n", oldp);
+		return 0;
+	}
 	userdef = true;
 	switch (*p) {
 	case '@':
@@ -369,6 +403,36 @@ static int __init parse_memmap_opt(char *str)
 }
 early_param("memmap", parse_memmap_opt);
 
+/* Is [start, end) usable RAM in the firmware's own map?  The gaps are reported. */
+static void __init e820_check_user_ram(void)
+{
+	for (u32 i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 pos = e->addr, end = e->addr + e->size;
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		/* Walk the firmware's RAM (sorted, no overlaps) across [pos, end). */
+		for (u32 j = 0; j <= e820_table_firmware.nr_entries && pos < end; j++) {
+			const struct e820_entry *f = j < e820_table_firmware.nr_entries ?
+						     &e820_table_firmware.entries[j] : NULL;
+			u64 f_start = f ? f->addr : end, f_end = f ? f->addr + f->size : end;
+
+			if (f && (f->type != E820_TYPE_RAM || f_end <= pos))
+				continue;
+			if (f_start > pos) {
+				/*
+				 * bootmm's own warning (Linux trusts memmap= without a word):
+				 * this is what a later "double free?" or fault comes from.
+				 */
+				pr_warn("e820: user-defined RAM [mem %#018Lx-%#018Lx] is not RAM in the firmware's map: memmap= is trusted, but the kernel will use memory that may not exist\n",
+					pos, min(f_start, end) - 1);
+			}
+			pos = max(pos, f_end);
+		}
+	}
+}
+
 /* After the early options: show the table they produced, as Linux does. */
 void __init e820__finish_early_params(void)
 {
@@ -378,6 +442,7 @@ void __init e820__finish_early_params(void)
 		panic("Invalid user supplied memory map");
 	pr_info("user-defined physical RAM map:\n");
 	e820__print_table("user");
+	e820_check_user_ram();
 }
 
 /*

@@ -51,27 +51,38 @@ static void add_map_entry(struct multiboot_boot *boot, u64 addr, u64 len, u32 ty
 	map->nr_entries++;
 }
 
-/* v1's map: entries of varying size, each led by a size that excludes itself. */
+/*
+ * v1's map: entries of varying size, each led by a size that excludes itself.
+ * The walk is bounded by mmap_length, counted as a remaining length rather than
+ * an end address, so neither a huge mmap_length nor a huge entry size can wrap
+ * the 32-bit address around and start the walk again (bootmm's own checks and
+ * words: Linux is never handed a multiboot map).
+ */
 static void parse_v1_mmap(const struct multiboot_info *mbi, struct multiboot_boot *boot)
 {
-	phys_addr_t p = mbi->mmap_addr, end = (phys_addr_t)mbi->mmap_addr + mbi->mmap_length;
+	phys_addr_t p = mbi->mmap_addr;
+	u32 left = mbi->mmap_length;
 
-	if (!REACHABLE(p, mbi->mmap_length)) {
-		pr_err("multiboot: memory map at %#x is outside low memory, ignored\n", mbi->mmap_addr);
+	if (!REACHABLE(p, left)) {
+		pr_err("multiboot: memory map at %#x (%u bytes) is outside low memory, ignored\n",
+		       mbi->mmap_addr, mbi->mmap_length);
 		return;
 	}
-	note_used(boot, p, end);
-	while (p + sizeof(struct multiboot_mmap_entry) <= end) {
+	note_used(boot, p, p + left);
+	while (left >= sizeof(struct multiboot_mmap_entry)) {
 		const struct multiboot_mmap_entry *e = __va(p);
 
-		if (e->size < sizeof(*e) - sizeof(e->size)) {
+		if (e->size < sizeof(*e) - sizeof(e->size) || e->size > left - sizeof(e->size)) {
 			pr_err("multiboot: memory map entry at %#llx has a bad size (%u); map cut short\n",
 			       (unsigned long long)p, e->size);
 			return;
 		}
 		add_map_entry(boot, e->addr, e->len, e->type);
+		left -= e->size + sizeof(e->size);
 		p += e->size + sizeof(e->size);
 	}
+	if (left)
+		pr_warn("multiboot: %u bytes after the last memory map entry ignored\n", left);
 }
 
 /*
@@ -91,6 +102,11 @@ static int parse_v1(phys_addr_t info, struct multiboot_boot *boot)
 {
 	const struct multiboot_info *mbi = __va(info);
 
+	if (!REACHABLE(info, sizeof(*mbi))) {
+		pr_err("multiboot: boot information at %#llx runs past low memory\n",
+		       (unsigned long long)info);
+		return -1;
+	}
 	note_used(boot, info, info + sizeof(*mbi));
 	if ((mbi->flags & MULTIBOOT_INFO_CMDLINE) && mbi->cmdline) {
 		if (!REACHABLE((phys_addr_t)mbi->cmdline, COMMAND_LINE_MAX)) {
@@ -114,51 +130,93 @@ static int parse_v1(phys_addr_t info, struct multiboot_boot *boot)
 	return 0;
 }
 
+/*
+ * The smallest size each tag type bootmm reads must have, header included:
+ * a command line needs at least its NUL, a memory map its entry_size and
+ * entry_version.  Other tags are skipped, so only their header must fit.
+ */
+static u32 v2_tag_min_size(u32 type)
+{
+	switch (type) {
+	case MULTIBOOT2_TAG_CMDLINE:
+		return sizeof(struct multiboot2_tag) + 1;
+	case MULTIBOOT2_TAG_MMAP:
+		return sizeof(struct multiboot2_tag_mmap);
+	default:
+		return sizeof(struct multiboot2_tag);
+	}
+}
+
+/* The tag's size is checked against its type already: entry_size is inside it. */
 static void parse_v2_mmap(const struct multiboot2_tag_mmap *tag, struct multiboot_boot *boot)
 {
-	const u8 *p = (const u8 *)(tag + 1), *end = (const u8 *)tag + tag->size;
+	u32 left = tag->size - sizeof(*tag);
+	const u8 *p = (const u8 *)(tag + 1);
 
 	if (tag->entry_size < sizeof(struct multiboot2_mmap_entry)) {
 		pr_err("multiboot2: memory map entries of %u bytes are too small; map ignored\n",
 		       tag->entry_size);
 		return;
 	}
-	for (; p + tag->entry_size <= end; p += tag->entry_size) {
+	for (; left >= tag->entry_size; left -= tag->entry_size, p += tag->entry_size) {
 		const struct multiboot2_mmap_entry *e = (const void *)p;
 
 		add_map_entry(boot, e->addr, e->len, e->type);
 	}
 }
 
+/*
+ * v2: 8-byte aligned tags up to an end tag, all inside total_size bytes.  Each
+ * step is checked as a length left (total_size minus the offset), never as a
+ * pointer sum, so a tag size such as 0xffffffff (which would wrap a 32-bit
+ * pointer, and which ALIGN() rounds to 0) ends the walk instead of looping on
+ * one tag for ever.  A bad block is refused whole; the messages are bootmm's
+ * own (Linux has no multiboot reader).
+ */
 static int parse_v2(phys_addr_t info, struct multiboot_boot *boot)
 {
 	const struct multiboot2_info_header *hdr = __va(info);
-	const u8 *p = (const u8 *)(hdr + 1);
-	const u8 *end = (const u8 *)hdr + hdr->total_size;
+	const u8 *base = (const u8 *)hdr;
+	u32 total = hdr->total_size, off = sizeof(*hdr);
 
-	if (hdr->total_size < sizeof(*hdr) + sizeof(struct multiboot2_tag) ||
-	    !REACHABLE(info, hdr->total_size)) {
+	if (total < sizeof(*hdr) + sizeof(struct multiboot2_tag) || !REACHABLE(info, total)) {
 		pr_err("multiboot2: boot information at %#llx has a bad size (%u bytes)\n",
-		       (unsigned long long)info, hdr->total_size);
+		       (unsigned long long)info, total);
 		return -1;
 	}
-	note_used(boot, info, info + hdr->total_size);	/* tags, command line and map are inside */
+	note_used(boot, info, info + total);	/* tags, command line and map are inside */
 
-	while (p + sizeof(struct multiboot2_tag) <= end) {
-		const struct multiboot2_tag *tag = (const void *)p;
+	while (total - off >= sizeof(struct multiboot2_tag)) {
+		const struct multiboot2_tag *tag = (const void *)(base + off);
+		u32 left = total - off;
 
 		if (tag->type == MULTIBOOT2_TAG_END)
 			return 0;
-		if (tag->size < sizeof(*tag) || p + tag->size > end)
+		if (tag->size < v2_tag_min_size(tag->type) || tag->size > left) {
+			pr_err("multiboot2: tag %u at offset %u has a bad size (%u bytes; %u needed, %u left in the block)\n",
+			       tag->type, off, tag->size, v2_tag_min_size(tag->type), left);
 			break;
-		if (tag->type == MULTIBOOT2_TAG_CMDLINE)
-			boot->cmdline = (const char *)(tag + 1);
+		}
+		if (tag->type == MULTIBOOT2_TAG_CMDLINE) {
+			const char *s = (const char *)(tag + 1);
+
+			if (!memchr(s, '\0', tag->size - sizeof(*tag))) {
+				pr_err("multiboot2: command line tag at offset %u is not NUL-terminated\n", off);
+				break;
+			}
+			boot->cmdline = s;
+		}
 		if (tag->type == MULTIBOOT2_TAG_MMAP)
 			parse_v2_mmap((const struct multiboot2_tag_mmap *)tag, boot);
-		p += ALIGN(tag->size, 8);	/* tags start on 8-byte boundaries */
+		/* Tags start on 8-byte boundaries; size <= left < 2^32 - 8 here, so no wrap. */
+		if (ALIGN(tag->size, 8) >= left)
+			break;			/* no room left for the end tag */
+		off += ALIGN(tag->size, 8);
 	}
 	pr_err("multiboot2: boot information at %#llx has a corrupt tag list\n",
 	       (unsigned long long)info);
+	boot->map.nr_entries = 0;		/* nothing of a refused block is used */
+	boot->cmdline = "";
 	return -1;
 }
 
@@ -188,7 +246,10 @@ int multiboot_parse(u32 magic, phys_addr_t info, struct multiboot_boot *boot)
 	}
 	if (magic == MULTIBOOT_BOOTLOADER_MAGIC) {
 		boot->version = 1;
-		parse_v1(info, boot);
+		if (parse_v1(info, boot) < 0) {
+			boot->version = 0;
+			return -1;
+		}
 	} else {
 		boot->version = 2;
 		if (parse_v2(info, boot) < 0) {

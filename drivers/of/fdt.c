@@ -55,6 +55,9 @@ static int chosen_node_offset __initdata = -FDT_ERR_NOTFOUND;
 #define LPAE_PHYSMEM_BITS	40
 #define MAX_MEMBLOCK_ADDR	((phys_addr_t)((1ULL << LPAE_PHYSMEM_BITS) - 1))
 
+/* The oldest device tree version bootmm reads: 16, node names as leaves (see below). */
+#define FDT_OLDEST_READ_VERSION	16
+
 /* --- reading properties -------------------------------------------------- */
 
 /**
@@ -154,6 +157,20 @@ bool __init early_init_dt_verify_blob(void *blob, size_t avail)
 		       fdt_strerror(err), (u32)fdt_magic(blob), (u32)FDT_MAGIC);
 		return false;
 	}
+	/*
+	 * bootmm's own check (Linux's early_init_dt_verify() takes any version
+	 * fdt_check_header() takes, 2 and up).  Before version 16 node names
+	 * were full paths, and libfdt 1.6.1's fdt_get_name() returns NULL for
+	 * a node whose name has no '/', which fdt_check_full() then
+	 * dereferences: a root node named "" in a version-5 header is a read
+	 * of address 0, a data abort.  dtc has written version 17 since 2007.
+	 */
+	if (fdt_version(blob) < FDT_OLDEST_READ_VERSION) {
+		pr_err("device tree version %u (last compatible %u) is older than %u: refused, libfdt cannot check it safely\n",
+		       (u32)fdt_version(blob), (u32)fdt_last_comp_version(blob),
+		       (u32)FDT_OLDEST_READ_VERSION);
+		return false;
+	}
 	if (fdt_totalsize(blob) > avail) {
 		pr_err("device tree is %u bytes long (its header's totalsize) but only %u are there: truncated\n",
 		       (u32)fdt_totalsize(blob), (u32)avail);
@@ -169,15 +186,27 @@ bool __init early_init_dt_verify_blob(void *blob, size_t avail)
 }
 
 #ifdef __KERNEL__
+#include <asm/traps.h>
+
 /*
  * ARM only: r2 is a physical address and only lowmem is mapped yet (head.S:
  * PHYS_OFFSET .. PHYS_OFFSET + LOWMEM_MAP_SIZE), so a blob must lie there,
  * 8-byte aligned (the DT spec's rule), before anything dereferences it.
- * Returns its virtual address and how many mapped bytes follow, or NULL.
+ *
+ * Mapped is not RAM: head.S maps 768 MiB whatever QEMU's -m, and a read
+ * where no RAM is takes an external abort.  Before the device tree nothing
+ * says where RAM ends, so the blob's first word and the last word its
+ * totalsize claims are read with a probe that survives the abort (QEMU's RAM
+ * is one block: if both ends are there, so is the rest).  Linux 6.1 has
+ * none of this and dies without a word on such a pointer; the messages are
+ * bootmm's.  Returns the blob's virtual address and how many bytes from it
+ * on may be read, or NULL.
  */
 static void *__init dt_phys_to_virt(phys_addr_t dt_phys, const char *what, size_t *avail)
 {
 	const phys_addr_t lowmem_end = PHYS_OFFSET + LOWMEM_MAP_SIZE;
+	u32 word, totalsize;
+	void *fdt;
 
 	if (dt_phys < PHYS_OFFSET || dt_phys + sizeof(struct fdt_header) > lowmem_end ||
 	    (dt_phys & 7)) {
@@ -186,7 +215,22 @@ static void *__init dt_phys_to_virt(phys_addr_t dt_phys, const char *what, size_
 		return NULL;
 	}
 	*avail = (size_t)(lowmem_end - dt_phys);
-	return __va(dt_phys);
+	fdt = __va(dt_phys);
+
+	if (arm_probe_read_u32(fdt, &word) ||
+	    arm_probe_read_u32((u32 *)fdt + 1, &totalsize)) {
+		pr_err("device tree pointer %#llx (%s) is not in RAM: reading it faults\n",
+		       (unsigned long long)dt_phys, what);
+		return NULL;
+	}
+	totalsize = fdt32_to_cpu(totalsize);
+	if (totalsize >= sizeof(struct fdt_header) && totalsize <= *avail &&
+	    arm_probe_read_u32((u32 *)((char *)fdt + ((totalsize - 4) & ~3u)), &word)) {
+		pr_err("device tree at %#llx (%s) claims %u bytes, but RAM ends before them: refused\n",
+		       (unsigned long long)dt_phys, what, totalsize);
+		return NULL;
+	}
+	return fdt;
 }
 
 /* What only the boot loader knows: QEMU's -append and -initrd. */
@@ -353,8 +397,12 @@ static void __init early_init_dt_check_for_initrd(const void *fdt, int node)
 	if (!prop)
 		return;
 	end = of_read_number(prop, len / 4);
-	if (start > end)
+	if (start > end) {
+		/* Linux 6.1 returns silently here; the message is bootmm's. */
+		pr_warn("initrd ignored: linux,initrd-end 0x%llx is below linux,initrd-start 0x%llx\n",
+			(unsigned long long)end, (unsigned long long)start);
 		return;
+	}
 
 	phys_initrd_start = start;
 	phys_initrd_size = (unsigned long)(end - start);
@@ -389,14 +437,18 @@ int __init early_init_dt_scan_chosen(const void *fdt, char *cmdline)
 	/*
 	 * Retrieve command line: Linux's strscpy(cmdline, p, min(l,
 	 * COMMAND_LINE_SIZE)), which copies at most one byte less than that
-	 * and always terminates.  So a longer line is cut silently, and a
-	 * property without its NUL loses its last character; nothing is ever
-	 * read past the property.
+	 * and always terminates.  So a property without its NUL loses its
+	 * last character, and nothing is ever read past the property.  Linux
+	 * cuts a longer line silently; bootmm says so, in the words its x86
+	 * side uses for a multiboot command line (kernel/cmdline.c).
 	 */
 	p = fdt_getprop(fdt, node, "bootargs", &l);
 	if (p && l > 0) {
 		size_t n = strnlen(p, (size_t)min(l, COMMAND_LINE_SIZE) - 1);
 
+		if (n == COMMAND_LINE_SIZE - 1 && strnlen(p, (size_t)l) > n)
+			printk(KERN_WARNING "Kernel command line truncated to %d characters\n",
+			       COMMAND_LINE_SIZE - 1);
 		memcpy(cmdline, p, n);
 		cmdline[n] = '\0';
 	}
@@ -422,12 +474,13 @@ int __init early_init_dt_scan_chosen(const void *fdt, char *cmdline)
 void __init early_init_dt_check_for_usable_mem_range(const void *fdt)
 {
 	struct { phys_addr_t base, size; } rgn[MAX_USABLE_RANGES] = { { 0, 0 } };
-	const int tuple = dt_root_addr_cells + dt_root_size_cells;
 	const fdt32_t *prop, *endp;
-	int len, i;
+	int len, i, tuple;
 
 	if (chosen_node_offset < 0 || !dt_root_cells_usable())
 		return;
+	/* Only now: the sum of two unchecked counts may overflow an int. */
+	tuple = dt_root_addr_cells + dt_root_size_cells;
 
 	pr_debug("Looking for usable-memory-range property... ");
 
@@ -484,10 +537,18 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 		return;
 	}
 
-	if (base + size - 1 > MAX_MEMBLOCK_ADDR) {
+	/*
+	 * Linux tests base + size - 1 > MAX_MEMBLOCK_ADDR, which a size near
+	 * 2^64 wraps to a small number: the clip never fires and a bank of
+	 * 0xffffffffffffffff bytes goes on as if it were small.  Compared as
+	 * size - 1 against the room left (base <= MAX_MEMBLOCK_ADDR here), no
+	 * sum can wrap; the end printed is then the top of the 64-bit space.
+	 */
+	if (size - 1 > MAX_MEMBLOCK_ADDR - base) {
+		u64 end = size > U64_MAX - base ? U64_MAX : base + size;
+
 		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n",
-			(unsigned long long)MAX_MEMBLOCK_ADDR + 1,
-			(unsigned long long)(base + size));
+			(unsigned long long)MAX_MEMBLOCK_ADDR + 1, (unsigned long long)end);
 		size = MAX_MEMBLOCK_ADDR - base + 1;
 	}
 
@@ -561,11 +622,12 @@ static int __init dt_memory_nid(const void *fdt, int node, const char *uname)
  */
 int __init early_init_dt_scan_memory(const void *fdt)
 {
-	const int tuple = dt_root_addr_cells + dt_root_size_cells;
-	int node, found = 0;
+	int node, found = 0, tuple;
 
 	if (!dt_root_cells_usable())
 		return 0;
+	/* Only now: the sum of two unchecked counts may overflow an int. */
+	tuple = dt_root_addr_cells + dt_root_size_cells;
 
 	fdt_for_each_subnode(node, fdt, 0) {
 		const char *uname = fdt_get_name(fdt, node, NULL);
@@ -580,6 +642,10 @@ int __init early_init_dt_scan_memory(const void *fdt)
 			continue;
 
 		reg = fdt_getprop(fdt, node, "linux,usable-memory", &l);
+		if (reg && l == 0)
+			/* As in Linux, it still wins over reg; the message is bootmm's. */
+			pr_warn("%s: linux,usable-memory is empty: none of this node's memory is used\n",
+				uname);
 		if (!reg)
 			reg = fdt_getprop(fdt, node, "reg", &l);
 		if (!reg)

@@ -226,6 +226,15 @@ void __init early_init_fdt_scan_reserved_mem(const void *fdt)
 	for (n = 0; n < fdt_num_mem_rsv(fdt); n++) {
 		if (fdt_get_mem_rsv(fdt, n, &base, &size) || !size)
 			break;
+		/*
+		 * memblock_reserve() clips a range that runs past the top
+		 * of the physical address space; Linux 6.1 does so without
+		 * a word, bootmm says so.
+		 */
+		if (size - 1 > (uint64_t)PHYS_ADDR_MAX - base)
+			pr_warn("/memreserve/ entry %d: 0x%llx + 0x%llx wraps past the top of physical memory: reserved up to 0x%llx\n",
+				n, (unsigned long long)base, (unsigned long long)size,
+				(unsigned long long)PHYS_ADDR_MAX);
 		memblock_reserve(base, size);
 	}
 

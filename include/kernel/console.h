@@ -41,9 +41,10 @@ int console_read(char *s, unsigned int n);
 
 /*
  * Reading the printk log buffer back, record by record, oldest first (what
- * dmesg shows; Linux's syslog/kmsg readers).  Start with *pos = 0; each call
- * fills @rec and advances *pos, and returns false after the newest record.
- * The text is not NUL-terminated and stays valid: records are never moved.
+ * dmesg shows; Linux's syslog/kmsg readers).  *pos is a record number: start
+ * with 0; each call fills @rec and advances *pos, and returns false after the
+ * newest record.  The buffer is a ring: the text is not NUL-terminated and
+ * stays valid until the next printk (which may overwrite the oldest records).
  */
 struct printk_record {
 	u64 ts_nsec;		/* sched_clock() when the line began */
@@ -53,7 +54,7 @@ struct printk_record {
 };
 
 bool printk_log_next(u32 *pos, struct printk_record *rec);
-u32 printk_log_dropped(void);	/* records that did not fit in the buffer */
+u32 printk_log_dropped(void);	/* the oldest records, overwritten by newer ones */
 
 extern int console_loglevel;
 extern bool ignore_loglevel;

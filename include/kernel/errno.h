@@ -17,6 +17,7 @@
 #define ENOMEM		12	/* out of memory */
 #endif
 #ifndef EBUSY
+#define EFAULT		14	/* bad address */
 #define EBUSY		16	/* in use */
 #endif
 #ifndef EEXIST

@@ -32,6 +32,8 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 long simple_strtol(const char *cp, char **endp, unsigned int base);
 unsigned long long memparse(const char *ptr, char **retptr);
+bool memparse_overflows(const char *ptr);
+int kstrtoint(const char *s, unsigned int base, int *res);
 int get_option(char **str, int *pint);
 
 /* kernel/cmdline.c (kernel only: it walks the linker's .init.setup table) */

@@ -25,6 +25,7 @@
 #ifndef BOOTMM_MM_GFP_H
 #define BOOTMM_MM_GFP_H
 
+#include <kernel/bug.h>
 #include <kernel/types.h>
 #include <mm/mm_types.h>
 #include <mm/mmzone.h>
@@ -120,14 +121,25 @@ extern int page_group_by_mobility_disabled;
  * gfp_migratetype - the migrate type an allocation prefers
  * @gfp_flags: the allocation's flags
  *
+ * Both mobility bits at once are a caller's bug: shifted, they are 3,
+ * MIGRATE_HIGHATOMIC, which has no per-CPU list (pcp->lists[] holds
+ * MIGRATE_PCPTYPES types per order, so order 3 would index one past the end)
+ * and no row in fallbacks[].  Linux checks it with VM_WARN_ON() (a WARNING
+ * under CONFIG_DEBUG_VM); bootmm always warns, and then treats the request as
+ * MIGRATE_UNMOVABLE, the type every other path can take, so nothing is read
+ * out of bounds.
+ *
  * Return: MIGRATE_MOVABLE for __GFP_MOVABLE, MIGRATE_RECLAIMABLE for
- * __GFP_RECLAIMABLE, else MIGRATE_UNMOVABLE (always, with mobility grouping off).
+ * __GFP_RECLAIMABLE, else MIGRATE_UNMOVABLE (always, with mobility grouping
+ * off, or with both bits).
  */
 static inline int gfp_migratetype(const gfp_t gfp_flags)
 {
 	BUILD_BUG_ON((___GFP_MOVABLE >> GFP_MOVABLE_SHIFT) != MIGRATE_MOVABLE);
 	BUILD_BUG_ON((___GFP_RECLAIMABLE >> GFP_MOVABLE_SHIFT) != MIGRATE_RECLAIMABLE);
 
+	if (WARN_ON((gfp_flags & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
+		return MIGRATE_UNMOVABLE;
 	if (unlikely(page_group_by_mobility_disabled))
 		return MIGRATE_UNMOVABLE;
 	return (int)((gfp_flags & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT);

@@ -496,21 +496,24 @@ Usage: mm-dmesg"""
         t = gdb.lookup_type("struct printk_log")
         off = {f.name: f.bitpos // 8 for f in t.fields()}
         size = {f.name: f.type.sizeof for f in t.fields()}
-        end = read(sym("log_next_idx"))
-        buf = bytes(gdb.selected_inferior().read_memory(read(sym("&__log_buf[0]")), end)) if end else b""
+        # The buffer is a ring (kernel/printk.c): records log_first_seq ..
+        # log_next_seq from log_first_idx on; a header of len 0 sends the walk
+        # back to the array's start.
+        buf_len = gdb.parse_and_eval("sizeof(__log_buf)")
+        buf = bytes(gdb.selected_inferior().read_memory(read(sym("&__log_buf[0]")), int(buf_len)))
+        first_seq, next_seq = read(sym("log_first_seq")), read(sym("log_next_seq"))
         lines = []
-        pos = 0
-        while pos + t.sizeof <= end:
+        if first_seq:
+            lines.append(f"dmesg: the {first_seq} oldest records were overwritten (the log buffer is a ring)")
+        pos = read(sym("log_first_idx"))
+        for _ in range(next_seq - first_seq):
             field = lambda name: int.from_bytes(buf[pos + off[name]:pos + off[name] + size[name]], "little")
+            if field("len") == 0:
+                pos = 0
             ts, length, text_len = field("ts_nsec"), field("len"), field("text_len")
             text = buf[pos + t.sizeof:pos + t.sizeof + text_len].decode("utf-8", errors="replace")
             lines.append(f"[{ts // 1_000_000_000:5d}.{ts % 1_000_000_000 // 1000:06d}] {text}")
-            if length == 0:
-                break
             pos += length
-        dropped = read(sym("log_dropped"))
-        if dropped:
-            lines.append(f"dmesg: {dropped} more records did not fit in the log buffer")
         return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -184,6 +184,7 @@ class Case:
     halts_after: str = ""		# the kernel halts for good once it prints this:
 					# stop QEMU there (no exit status is expected)
     doc: str = ""
+    prepare: Optional[Callable] = None	# called (no arguments) before the boot: makes a bad input
 
     def commands(self) -> list:
         vars_ = [f"ARCH={self.arch}", f"MEM={self.mem}", f"CMDLINE={self.cmdline}"]
@@ -298,6 +299,11 @@ def run_case(case: Case, broken_arches: set) -> Result:
     start = time.monotonic()
     if case.arch in broken_arches:
         return Result(case, [f"the {case.arch} build failed (see above): not booted"], 0.0)
+    if case.prepare:
+        try:
+            case.prepare()
+        except Exception as exc:		# the input could not be made: not booted
+            return Result(case, [f"preparing the case failed: {exc!r}"], 0.0)
     if isinstance(case, ShellCase):
         return run_shell_case(case)
 

@@ -238,3 +238,9 @@ if (Path(__file__).parent / "cases_hotplug.py").exists():
 if (Path(__file__).parent / "cases_meminfo.py").exists():
     from cases_meminfo import MEMINFO_CASES
     CASES += MEMINFO_CASES
+
+# Hostile input (issue 19): bad command lines, trees and shell commands, each
+# refused with a message; cases_hostile.py builds the bad inputs itself.
+if (Path(__file__).parent / "cases_hostile.py").exists():
+    from cases_hostile import HOSTILE_CASES
+    CASES += HOSTILE_CASES

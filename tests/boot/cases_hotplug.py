@@ -245,7 +245,7 @@ def check_remove_add(transcript, lines):
         "memory add 0x64000000 0x10000000": (0, r"Section-unaligned hotplug range: start 0x64000000, size "
                                              r"0x10000000\n.*a block is one section"),
         "memory add 0x10000000000 0x10000000": (0, r"Hotplug memory \[0x10000000000-0x10010000000\] exceeds "
-                                                r"maximum addressable range \[0x0-0x[0-9a-f]+\]\n"
+                                                r"maximum addressable range \[0x40000000-0x[0-9a-f]+\]\n"
                                                 r".*cannot describe memory there"),
     }
     for command, (nth, pattern) in refusals.items():

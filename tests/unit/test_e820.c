@@ -300,6 +300,101 @@ static void test_memmap_garbage(void **state)
 }
 
 /*
+ * mem=64Mjunk: Linux's memparse() stops at 'j' and x86 parse_memopt() takes
+ * 64M; bootmm does the same and names what it ignored.
+ */
+static void test_mem_option_trailing_junk(void **state)
+{
+	(void)state;
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("mem=64Mjunk");
+	assert_true(host_log_contains("mem: ignoring \"junk\" after the size 0x4000000\n"));
+	assert_false(host_log_contains("Malformed early option 'mem'"));
+	assert_entry(3, 0x100000, 0x3f00000, E820_TYPE_RAM);
+}
+
+/* mem=99999999999G does not fit in 64 bits: refused, not wrapped, map untouched. */
+static void test_mem_option_overflow(void **state)
+{
+	static const char *const huge[] = { "mem=99999999999G", "mem=99999999999999999999",
+					    "mem=0x10000000000000000", "mem=16E" };
+
+	(void)state;
+	for (unsigned int i = 0; i < ARRAY_SIZE(huge); i++) {
+		setup(NULL);
+		fw_qemu_128m();
+		e820__memory_setup(&fw, "BIOS-e820");
+		early_options(huge[i]);
+		assert_true(host_log_contains("is too big for a 64-bit size\n"));
+		assert_true(host_log_contains("Malformed early option 'mem'"));
+		assert_false(host_log_contains("user-defined"));
+		assert_entry(3, 0x100000, 0x7ee0000, E820_TYPE_RAM);
+	}
+	/* The largest size that fits is taken (and, above all RAM, removes none). */
+	setup(NULL);
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("mem=15E");
+	assert_false(host_log_contains("Malformed early option 'mem'"));
+	assert_entry(3, 0x100000, 0x7ee0000, E820_TYPE_RAM);
+}
+
+/* memmap=0@16M: nothing to add, and the kernel says so (Linux drops it silently). */
+static void test_memmap_zero_size(void **state)
+{
+	(void)state;
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("memmap=0@16M");
+	assert_true(host_log_contains("memmap: size 0 in \"0@16M\": nothing to do\n"));
+	assert_false(host_log_contains("Malformed early option 'memmap'"));
+	assert_entry(3, 0x100000, 0x7ee0000, E820_TYPE_RAM);
+	assert_int_equal(e820_table.nr_entries, 6);
+}
+
+/*
+ * memmap=256M@0x10000000 on a 128M machine: Linux trusts it; the kernel would
+ * then use memory that is not there.  bootmm names the range at once.
+ */
+static void test_memmap_ram_not_in_firmware_map(void **state)
+{
+	(void)state;
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("memmap=256M@0x10000000");
+	assert_true(host_log_contains("e820: user-defined RAM [mem 0x0000000010000000-0x000000001fffffff] "
+				      "is not RAM in the firmware's map"));
+	assert_entry(5, 0x10000000, 0x10000000, E820_TYPE_RAM);
+
+	/* RAM the firmware has, given again: no warning. */
+	setup(NULL);
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("memmap=16M@16M");
+	assert_false(host_log_contains("is not RAM in the firmware's map"));
+
+	/* Past the end of RAM (the reserved 0x7fe0000-0x7ffffff wins its part): only the new part is named. */
+	setup(NULL);
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("memmap=64M@96M");
+	assert_true(host_log_contains("[mem 0x0000000008000000-0x0000000009ffffff] is not RAM"));
+}
+
+/* An address too big for 64 bits in memmap= is refused too. */
+static void test_memmap_overflow(void **state)
+{
+	(void)state;
+	fw_qemu_128m();
+	e820__memory_setup(&fw, "BIOS-e820");
+	early_options("memmap=16M@99999999999G");
+	assert_true(host_log_contains("memmap: 99999999999G is too big for a 64-bit address\n"));
+	assert_true(host_log_contains("Malformed early option 'memmap'"));
+	assert_entry(3, 0x100000, 0x7ee0000, E820_TYPE_RAM);
+}
+
+/*
  * To memblock: only usable RAM, partial pages trimmed — exactly Linux's
  * "Early memory node ranges" for QEMU -m 128M:
  *   node 0: [mem 0x1000-0x9efff], [mem 0x100000-0x7fdffff]
@@ -353,6 +448,11 @@ int main(void)
 		cmocka_unit_test_setup(test_memmap_option, setup),
 		cmocka_unit_test_setup(test_memmap_exactmap, setup),
 		cmocka_unit_test_setup(test_memmap_garbage, setup),
+		cmocka_unit_test_setup(test_mem_option_trailing_junk, setup),
+		cmocka_unit_test_setup(test_mem_option_overflow, setup),
+		cmocka_unit_test_setup(test_memmap_zero_size, setup),
+		cmocka_unit_test_setup(test_memmap_ram_not_in_firmware_map, setup),
+		cmocka_unit_test_setup(test_memmap_overflow, setup),
 		cmocka_unit_test_setup(test_memblock_setup_matches_linux, setup),
 		cmocka_unit_test_setup(test_ram_beyond_arch_limit_ignored, setup),
 	};

@@ -290,8 +290,9 @@ static void test_long_bootargs_truncated(void **state)
 	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
 
 	assert_int_equal(early_init_dt_scan_chosen(test_blob, boot_command_line), 0);
-	/* cut to what fits, silently, as Linux's strscpy() does */
+	/* cut to what fits, as Linux's strscpy() does; bootmm says so (Linux does not) */
 	assert_int_equal(strlen(boot_command_line), COMMAND_LINE_SIZE - 1);
+	assert_log("Kernel command line truncated to 1023 characters\n");
 	assert_int_equal(boot_command_line[0], 'a');
 }
 
@@ -315,6 +316,146 @@ static void test_bootargs_without_nul(void **state)
 	assert_string_equal(boot_command_line, "quie");
 }
 
+/*
+ * A version-5 header over a valid tree (issue 19: the 449-byte blob that made
+ * the ARM kernel take a data abort in fdt_check_full(), where libfdt's
+ * fdt_get_name() returns NULL for a pre-16 node name without a '/').  Refused
+ * on its version, before fdt_check_full() reads a byte of its structure.
+ */
+static void test_verify_rejects_old_version(void **state)
+{
+	static const uint32_t versions[] = { 5, 15, 2 };
+
+	(void)state;
+	for (unsigned int i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
+		char want[200];
+
+		host_log_reset();
+		test_blob = read_dtb("cells1", &test_blob_size);
+		fdt_set_version(test_blob, versions[i]);
+		fdt_set_last_comp_version(test_blob, 2);
+		assert_false(early_init_dt_verify_blob(test_blob, test_blob_size));
+		assert_null(initial_boot_params);
+		snprintf(want, sizeof(want), "device tree version %u (last compatible 2) is older than 16: "
+			 "refused, libfdt cannot check it safely\n", versions[i]);
+		assert_log(want);
+		free(test_blob);
+		test_blob = NULL;
+	}
+	/* 16 and 17 are read. */
+	test_blob = read_dtb("cells1", &test_blob_size);
+	fdt_set_version(test_blob, 16);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+}
+
+/*
+ * A bank of 2^64 - 1 bytes: Linux's base + size - 1 wraps to base - 2, the
+ * 40-bit clip never fires.  Here the clip fires and the end printed is the
+ * top of the 64-bit space, not a wrapped number.
+ */
+static void test_add_memory_arch_size_wraps(void **state)
+{
+	(void)state;
+	early_init_dt_add_memory_arch(0x40000000, ~0ULL);
+	assert_log("OF: fdt: Ignoring memory range 0x10000000000 - 0xffffffffffffffff\n");
+	assert_int_equal(mem->cnt, 1);
+	assert_region(mem, 0, 0x40000000, (1ULL << 40) - 0x40000000);
+
+	early_init_dt_add_memory_arch(0xffffffffffff0000ULL, 0x20000);	/* base + size wraps to 0x10000 */
+	assert_log("OF: fdt: Ignoring memory block 0xffffffffffff0000 - ");
+	assert_int_equal(mem->cnt, 1);
+}
+
+/*
+ * #address-cells and #size-cells of 0x7fffffff: their sum overflows an int.
+ * Refused with the counts named before any sum is made (UBSan would report
+ * a signed overflow here).
+ */
+static void test_huge_cell_counts(void **state)
+{
+	int node;
+
+	(void)state;
+	test_blob_size = 4096;
+	test_blob = aligned_alloc(8, test_blob_size);
+	assert_int_equal(fdt_create_empty_tree(test_blob, (int)test_blob_size), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#address-cells", 0x7fffffff), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#size-cells", 0x7fffffff), 0);
+	node = fdt_add_subnode(test_blob, 0, "memory@40000000");
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop_string(test_blob, node, "device_type", "memory"), 0);
+	assert_int_equal(fdt_setprop_u64(test_blob, node, "reg", 0x4000000010000000ULL), 0);
+	node = fdt_add_subnode(test_blob, 0, "chosen");
+	assert_int_equal(fdt_setprop_u64(test_blob, node, "linux,usable-memory-range", 1), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+
+	early_init_dt_scan_nodes(test_blob);
+	early_init_fdt_scan_reserved_mem(test_blob);
+	assert_log("OF: fdt: root #address-cells = 2147483647, #size-cells = 2147483647: bootmm reads 1 or 2 cells each, so no reg property can be read\n");
+	assert_int_equal(memblock_phys_mem_size(), 0);
+}
+
+/* A made-up tree of 2-cell root: /chosen and a memory node, for the weak cases. */
+static int weak_tree(void)
+{
+	int node;
+
+	test_blob_size = 4096;
+	test_blob = aligned_alloc(8, test_blob_size);
+	assert_int_equal(fdt_create_empty_tree(test_blob, (int)test_blob_size), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#address-cells", 2), 0);
+	assert_int_equal(fdt_setprop_u32(test_blob, 0, "#size-cells", 2), 0);
+	node = fdt_add_subnode(test_blob, 0, "memory@40000000");
+	assert_int_equal(fdt_setprop_string(test_blob, node, "device_type", "memory"), 0);
+	assert_int_equal(fdt_appendprop_u64(test_blob, node, "reg", 0x40000000), 0);
+	assert_int_equal(fdt_appendprop_u64(test_blob, node, "reg", 0x10000000), 0);
+	return node;
+}
+
+/* initrd end below its start: dropped, and now said (Linux 6.1 returns in silence). */
+static void test_initrd_end_below_start(void **state)
+{
+	int chosen;
+
+	(void)state;
+	weak_tree();
+	chosen = fdt_add_subnode(test_blob, 0, "chosen");
+	assert_int_equal(fdt_setprop_u64(test_blob, chosen, "linux,initrd-start", 0x48000000), 0);
+	assert_int_equal(fdt_setprop_u64(test_blob, chosen, "linux,initrd-end", 0x47000000), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_dt_scan_nodes(test_blob);
+	assert_int_equal(phys_initrd_size, 0);
+	assert_log("initrd ignored: linux,initrd-end 0x47000000 is below linux,initrd-start 0x48000000\n");
+}
+
+/* An empty linux,usable-memory wins over reg, as in Linux: no memory, but a word. */
+static void test_empty_usable_memory(void **state)
+{
+	int node;
+
+	(void)state;
+	node = weak_tree();
+	assert_int_equal(fdt_setprop(test_blob, node, "linux,usable-memory", NULL, 0), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_dt_scan_nodes(test_blob);
+	assert_int_equal(memblock_phys_mem_size(), 0);
+	assert_log("memory@40000000: linux,usable-memory is empty: none of this node's memory is used\n");
+}
+
+/* A /memreserve/ entry that wraps past 2^64: clipped by memblock, and now said. */
+static void test_memreserve_wraps(void **state)
+{
+	(void)state;
+	test_blob_size = 4096;
+	test_blob = aligned_alloc(8, test_blob_size);
+	assert_int_equal(fdt_create_empty_tree(test_blob, (int)test_blob_size), 0);
+	assert_int_equal(fdt_add_mem_rsv(test_blob, 0xfffffffffff00000ULL, 0x200000), 0);
+	assert_true(early_init_dt_verify_blob(test_blob, test_blob_size));
+	early_init_fdt_scan_reserved_mem(test_blob);
+	assert_log("/memreserve/ entry 0: 0xfffffffffff00000 + 0x200000 wraps past the top of physical memory: "
+		   "reserved up to 0xffffffffffffffff\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +465,12 @@ int main(void)
 		FDT_TEST(test_verify_rejects_truncated_header),
 		FDT_TEST(test_verify_rejects_truncated_blob),
 		FDT_TEST(test_verify_rejects_corrupt_structure),
+		FDT_TEST(test_verify_rejects_old_version),
+		FDT_TEST(test_add_memory_arch_size_wraps),
+		FDT_TEST(test_huge_cell_counts),
+		FDT_TEST(test_initrd_end_below_start),
+		FDT_TEST(test_empty_usable_memory),
+		FDT_TEST(test_memreserve_wraps),
 		FDT_TEST(test_cells1_memory_and_chosen),
 		FDT_TEST(test_cells2_memory_above_4g_and_40_bits),
 		FDT_TEST(test_no_memory_node),

@@ -442,6 +442,105 @@ static void test_v2_bad_total_size(void **state)
 	assert_true(host_log_contains("has a bad size (8 bytes)"));
 }
 
+static void test_v2_tag_size_wraps(void **state)
+{
+	/*
+	 * 0xffffffff: p + size wraps a 32-bit pointer and ALIGN(size, 8) is 0,
+	 * so a walk by pointers would read the same tag for ever.
+	 */
+	static const u32 huge[] = { 0xffffffffu, 0xfffffff9u, 0xfffffff8u, 0x80000000u };
+	static const char cmdline[] = "quiet";
+
+	(void)state;
+	for (unsigned int i = 0; i < ARRAY_SIZE(huge); i++) {
+		struct v2_builder b;
+		struct multiboot_boot boot;
+		struct multiboot2_tag *bad;
+
+		reset(NULL);
+		v2_begin(&b);
+		v2_tag(&b, MULTIBOOT2_TAG_CMDLINE, cmdline, sizeof(cmdline));
+		bad = (void *)b.next;
+		v2_tag(&b, MULTIBOOT2_TAG_MODULE, "\0\0\0\0\0\0\0\0", 8);
+		phys_addr_t info = v2_end(&b);
+		bad->size = huge[i];
+		assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, info, &boot), -1);
+		assert_true(host_log_contains("multiboot2: tag 3 at offset 24 has a bad size"));
+		assert_true(host_log_contains("has a corrupt tag list"));
+		assert_int_equal(boot.version, 0);
+		assert_string_equal(boot.cmdline, "");	/* nothing of a refused block is kept */
+		assert_int_equal(boot.map.nr_entries, 0);
+	}
+}
+
+static void test_v2_tag_too_small_for_its_type(void **state)
+{
+	struct v2_builder b;
+	struct multiboot_boot boot;
+
+	(void)state;
+	/* A memory-map tag of 8 bytes: entry_size would be read past its end. */
+	v2_begin(&b);
+	v2_tag(&b, MULTIBOOT2_TAG_MMAP, NULL, 0);
+	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, v2_end(&b), &boot), -1);
+	assert_true(host_log_contains("multiboot2: tag 6 at offset 8 has a bad size (8 bytes; 16 needed"));
+
+	/* A command-line tag with no room for its NUL. */
+	reset(NULL);
+	v2_begin(&b);
+	v2_tag(&b, MULTIBOOT2_TAG_CMDLINE, NULL, 0);
+	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, v2_end(&b), &boot), -1);
+	assert_true(host_log_contains("multiboot2: tag 1 at offset 8 has a bad size (8 bytes; 9 needed"));
+
+	/* A command line that is not NUL-terminated inside its tag. */
+	reset(NULL);
+	v2_begin(&b);
+	v2_tag(&b, MULTIBOOT2_TAG_CMDLINE, "quietxxx", 8);
+	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, v2_end(&b), &boot), -1);
+	assert_true(host_log_contains("command line tag at offset 8 is not NUL-terminated"));
+	assert_string_equal(boot.cmdline, "");
+}
+
+static void test_v2_padding_past_total_size(void **state)
+{
+	static const char cmdline[] = "quiet";	/* 14 bytes: padded to 16 */
+	struct v2_builder b;
+	struct multiboot_boot boot;
+
+	(void)state;
+	v2_begin(&b);
+	v2_tag(&b, MULTIBOOT2_TAG_CMDLINE, cmdline, sizeof(cmdline));
+	/* total_size ends inside the padding: no room for an end tag */
+	b.hdr->total_size = 8 + 14;
+	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, pa(b.hdr), &boot), -1);
+	assert_true(host_log_contains("has a corrupt tag list"));
+}
+
+static void test_v1_map_bounds(void **state)
+{
+	struct multiboot_info *mbi = v1_info(0, 0);
+	struct multiboot_mmap_entry *e;
+	struct multiboot_boot boot;
+
+	(void)state;
+	/* An entry whose size runs past mmap_length: the walk stops, the rest is kept. */
+	v1_set_mmap(mbi, qemu_128m, ARRAY_SIZE(qemu_128m), NULL);
+	e = (void *)(uintptr_t)mbi->mmap_addr;
+	e[1].size = 0xfffffffcu;		/* + 4 wraps to 0 in 32 bits */
+	assert_int_equal(multiboot_parse(MULTIBOOT_BOOTLOADER_MAGIC, pa(mbi), &boot), 0);
+	assert_map_is(&boot, qemu_128m, 1);
+	assert_true(host_log_contains("has a bad size (4294967292); map cut short"));
+
+	/* mmap_length not a whole number of entries: the tail is named and ignored. */
+	reset(NULL);
+	mbi = v1_info(0, 0);
+	v1_set_mmap(mbi, qemu_128m, ARRAY_SIZE(qemu_128m), NULL);
+	mbi->mmap_length += 7;
+	assert_int_equal(multiboot_parse(MULTIBOOT_BOOTLOADER_MAGIC, pa(mbi), &boot), 0);
+	assert_map_is(&boot, qemu_128m, ARRAY_SIZE(qemu_128m));
+	assert_true(host_log_contains("7 bytes after the last memory map entry ignored"));
+}
+
 /* --- refusals -------------------------------------------------------------------- */
 
 static void test_bad_magic(void **state)
@@ -500,6 +599,10 @@ int main(void)
 		cmocka_unit_test_setup(test_v2_corrupt_tag_size, reset),
 		cmocka_unit_test_setup(test_v2_missing_end_tag, reset),
 		cmocka_unit_test_setup(test_v2_bad_total_size, reset),
+		cmocka_unit_test_setup(test_v2_tag_size_wraps, reset),
+		cmocka_unit_test_setup(test_v2_tag_too_small_for_its_type, reset),
+		cmocka_unit_test_setup(test_v2_padding_past_total_size, reset),
+		cmocka_unit_test_setup(test_v1_map_bounds, reset),
 		cmocka_unit_test_setup(test_bad_magic, reset),
 		cmocka_unit_test_setup(test_null_info, reset),
 	};

@@ -406,6 +406,17 @@ static void test_zonelist_order(void **state)
 	assert_int_equal(gfp_migratetype(GFP_KERNEL), MIGRATE_UNMOVABLE);
 	assert_int_equal(gfp_migratetype(GFP_HIGHUSER_MOVABLE), MIGRATE_MOVABLE);
 	assert_int_equal(gfp_migratetype(GFP_KERNEL | __GFP_RECLAIMABLE), MIGRATE_RECLAIMABLE);
+	/* Both mobility bits: a WARNING and MIGRATE_UNMOVABLE, never 3 (MIGRATE_HIGHATOMIC). */
+	host_log_reset();
+	assert_int_equal(gfp_migratetype(__GFP_MOVABLE | __GFP_RECLAIMABLE), MIGRATE_UNMOVABLE);
+	assert_true(host_log_contains("WARNING: CPU: 0 PID: 0 at "));
+	for (unsigned int order = 0; order <= PAGE_ALLOC_COSTLY_ORDER + 1; order++) {
+		struct page *p = alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, order);
+
+		assert_non_null(p);
+		assert_ptr_equal(page_zone(p), normal);
+		__free_pages(p, order);
+	}
 
 	assert_ptr_equal(page_zone(alloc_pages(GFP_HIGHUSER_MOVABLE, 0)), high);
 	assert_ptr_equal(page_zone(alloc_pages(GFP_HIGHUSER, 0)), high);

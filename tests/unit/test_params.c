@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <kernel/params.h>
 #include "hostlog.h"
@@ -304,6 +305,48 @@ static void test_memparse_no_number(void **state)
 	assert_ptr_equal(end, text);
 }
 
+static void test_memparse_overflows(void **state)
+{
+	(void)state;
+	assert_false(memparse_overflows("64M"));
+	assert_false(memparse_overflows("15E"));
+	assert_false(memparse_overflows("0xffffffffffffffff"));
+	assert_false(memparse_overflows("18446744073709551615"));
+	assert_false(memparse_overflows("abc"));
+	assert_true(memparse_overflows("16E"));
+	assert_true(memparse_overflows("99999999999G"));
+	assert_true(memparse_overflows("18446744073709551616"));
+	assert_true(memparse_overflows("0x10000000000000000"));
+	assert_true(memparse_overflows("0x400000000000000K"));
+}
+
+/* kstrtoint(): Linux's strict parse, what core_param(panic, ...) uses. */
+static void test_kstrtoint(void **state)
+{
+	int v = 77;
+
+	(void)state;
+	assert_int_equal(kstrtoint("10", 0, &v), 0);
+	assert_int_equal(v, 10);
+	assert_int_equal(kstrtoint("-1", 0, &v), 0);
+	assert_int_equal(v, -1);
+	assert_int_equal(kstrtoint("0x10\n", 0, &v), 0);	/* one newline is allowed */
+	assert_int_equal(v, 16);
+	assert_int_equal(kstrtoint("+7", 10, &v), 0);
+	assert_int_equal(v, 7);
+	assert_int_equal(kstrtoint("-2147483648", 0, &v), 0);
+	assert_int_equal(v, -2147483647 - 1);
+	v = 77;
+	assert_int_equal(kstrtoint("abc", 0, &v), -EINVAL);
+	assert_int_equal(kstrtoint("", 0, &v), -EINVAL);
+	assert_int_equal(kstrtoint(NULL, 0, &v), -EINVAL);
+	assert_int_equal(kstrtoint("5s", 0, &v), -EINVAL);
+	assert_int_equal(kstrtoint("-", 0, &v), -EINVAL);
+	assert_int_equal(kstrtoint("2147483648", 0, &v), -ERANGE);
+	assert_int_equal(kstrtoint("99999999999999999999", 0, &v), -ERANGE);
+	assert_int_equal(v, 77);				/* untouched on failure */
+}
+
 static void test_get_option(void **state)
 {
 	char list[] = "1,0x10,-4,5-7";
@@ -411,6 +454,8 @@ int main(void)
 		cmocka_unit_test(test_format_unknown_params),
 		cmocka_unit_test(test_memparse),
 		cmocka_unit_test(test_memparse_no_number),
+		cmocka_unit_test(test_memparse_overflows),
+		cmocka_unit_test(test_kstrtoint),
 		cmocka_unit_test(test_get_option),
 		cmocka_unit_test(test_get_option_edges),
 		cmocka_unit_test(test_simple_strtoull),

@@ -96,6 +96,14 @@ static struct console pl011_console = {
 	.poll = pl011_rx_chars,
 };
 
+static bool pl011_enabled;
+
+/* Has setup_arch() (or an early exception report, boot/arm/traps.c) started the console? */
+bool pl011_console_enabled(void)
+{
+	return pl011_enabled;
+}
+
 /*
  * Line control (8N1, FIFOs) stays as the firmware left it: QEMU's reset state
  * has the FIFO off, one byte held.  Switching the FIFO on (LCR_H.FEN) empties
@@ -104,9 +112,13 @@ static struct console pl011_console = {
  * waits until the guest has read each byte, and the receive buffer keeps them.
  * The byte the UART has held since power-on (the first one typed or piped into
  * `make run`) is taken first all the same.
+ * Once only: an exception report may have started it before setup_arch() does.
  */
-void __init pl011_early_init(void)
+void pl011_early_init(void)
 {
+	if (pl011_enabled)
+		return;
+	pl011_enabled = true;
 	pl011_rx_chars();
 	pl011_write_reg(UART011_CR, UART011_CR_ENABLE);
 	register_console(&pl011_console);
