@@ -69,9 +69,10 @@ $(HOST_O)/tests/%: tests/unit/%.c $(HOST_LIB_OBJS)
 	@$(if $(filter 1,$(V)),,echo "  HOSTLD  $@")
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -o $@ $< $(HOST_LIB_OBJS) $(HOST_LDLIBS)
 
-# test_printk tests kernel/printk.c itself, so it links that instead of the
+# test_printk tests kernel/printk.c itself (and the console receive buffer it
+# reads from), so it links that instead of the
 # library's stand-in printk (tests/host/printk_host.c); it needs no mm code.
-PRINTK_TEST_OBJS := $(addprefix $(HOST_O)/,kernel/printk.o kernel/vsprintf.o kernel/params.o)
+PRINTK_TEST_OBJS := $(addprefix $(HOST_O)/,kernel/printk.o kernel/vsprintf.o kernel/params.o drivers/tty/tty_buffer.o)
 .SECONDARY: $(PRINTK_TEST_OBJS)
 $(HOST_O)/tests/test_printk: tests/unit/test_printk.c $(PRINTK_TEST_OBJS)
 	@mkdir -p $(dir $@)

@@ -241,7 +241,10 @@ def model_builds(cases: list) -> list:
         if MODEL and "MEMORY_MODEL" not in mv:
             mv.update(model_vars(c.arch, MODEL))
         if "MEMORY_MODEL" in mv or "EARLY_ALLOCATOR" in mv:
-            vars_ = {k: mv[k] for k in ("MEMORY_MODEL", "EARLY_ALLOCATOR", "O") if k in mv}
+            # A per-file CFLAGS_<file> (a test kernel built with a define) must be in
+            # the build too: make does not rebuild an object when only its flags change.
+            vars_ = {k: v for k, v in mv.items() if k in ("MEMORY_MODEL", "EARLY_ALLOCATOR", "O")
+                     or k.startswith("CFLAGS_")}
             builds[(c.arch, tuple(sorted(vars_.items())))] = vars_
     return [(arch, vars_) for (arch, _), vars_ in sorted(builds.items())]
 
