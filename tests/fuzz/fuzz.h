@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the fuzz targets (tests/fuzz/fuzz_*.c) share: a fresh boot-time state
+ * for every input, a way back from panic(), and the invariants the early
+ * memory pipeline must keep whatever the firmware or the user handed it.
+ *
+ * Each target is one libFuzzer entry point, LLVMFuzzerTestOneInput(), over
+ * the host build of the kernel's parsers and of memblock (the same sources
+ * as the unit tests: tests/tests.mk's HOST_LIB_SRCS), built by
+ * tests/fuzz/fuzz.mk as 64-bit and as -m32 programs, the latter with the
+ * kernel's own 32-bit unsigned long.  panic() with a reason is a legitimate
+ * end of a boot (Linux panics on an unusable memory map too), so it returns
+ * to the target; "kernel BUG at" and a broken invariant are crashes.
+ */
+#ifndef BOOTMM_FUZZ_H
+#define BOOTMM_FUZZ_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Known bugs other branches are fixing (issue 19): while one is open the
+ * targets step around its class of input, so that fuzzing finds the next
+ * bug instead of this one again.  Each input that showed it is kept in
+ * tests/fuzz/regressions/<target>/, named after it; drop the #define (and
+ * the code under it) once the fix is merged, and the regression replay
+ * (make test) proves it.
+ */
+#ifndef FUZZ_NO_WORKAROUNDS
+#define FUZZ_AVOID_FDT_ROOT_CELLS_OVERFLOW	1	/* drivers/of/fdt.c: addr + size cells sum */
+#define FUZZ_AVOID_FDT_MEMORY_END_WRAP		1	/* early_init_dt_add_memory_arch: base + size - 1 */
+#define FUZZ_AVOID_MB2_TAG_SIZE			1	/* multiboot2: tag size 0xffffffff, entry_size past the tag */
+#define FUZZ_AVOID_MB1_MMAP			1	/* multiboot v1: mmap_length / entry size */
+#endif
+
+/* panic() longjmp()s here while a target runs (tests/fuzz/fuzz_host.c). */
+extern jmp_buf fuzz_panic_jmp;
+extern bool fuzz_panic_armed;
+
+/* Forget every boot-time state a previous input left behind. */
+void fuzz_reset(void);
+
+/* abort() with a message if memblock's two lists are not sorted, disjoint, merged and summed. */
+void fuzz_check_memblock(const char *when);
+
+/*
+ * One early allocation, as the kernel's first would be (without touching the
+ * memory: on the host, physical addresses are made up): if it succeeds, it
+ * must lie in memory, below the limit, and now be reserved.
+ */
+void fuzz_check_alloc(uint64_t size, uint64_t align);
+
+/* Consuming the input a piece at a time (LLVM's FuzzedDataProvider, in C). */
+struct fuzz_input {
+	const uint8_t *data;
+	size_t left;
+};
+
+uint64_t fuzz_take(struct fuzz_input *in, int bytes);	/* little-endian, 0 when empty */
+uint64_t fuzz_range(struct fuzz_input *in, uint64_t lo, uint64_t hi);	/* lo..hi inclusive */
+bool fuzz_bool(struct fuzz_input *in);
+
+/* A command line the target gives the kernel's option parser: early options only. */
+void fuzz_parse_early_options(const char *cmdline);
+
+#endif
