@@ -21,19 +21,28 @@
 #include <stdint.h>
 
 /*
- * Known bugs other branches are fixing (issue 19): while one is open the
- * targets step around its class of input, so that fuzzing finds the next
- * bug instead of this one again.  Each input that showed it is kept in
- * tests/fuzz/regressions/<target>/, named after it; drop the #define (and
- * the code under it) once the fix is merged, and the regression replay
- * (make test) proves it.
+ * Known bugs another branch is fixing (issue 19).  While one is open the
+ * targets step around its class of input (fuzz_avoid() returns true), so
+ * that fuzzing finds the next bug instead of this one again.  An input that
+ * showed it is kept as tests/fuzz/corpus/<target>/xfail-<bug name>-*, with
+ * its stack in tests/fuzz/KNOWN-BUGS.md; `make fuzz-replay` runs those with
+ * the step-around off and expects them to fail.  FUZZ_KNOWN_BUGS in the
+ * environment turns the step-around off: "all", or a comma-separated list of
+ * the names below.  Once the fix is merged, delete the bug's entry here and
+ * the code under its fuzz_avoid(), and rename its inputs crash-*: then the
+ * replay (make test) proves it stays fixed.
  */
-#ifndef FUZZ_NO_WORKAROUNDS
-#define FUZZ_AVOID_FDT_ROOT_CELLS_OVERFLOW	1	/* drivers/of/fdt.c: addr + size cells sum */
-#define FUZZ_AVOID_FDT_MEMORY_END_WRAP		1	/* early_init_dt_add_memory_arch: base + size - 1 */
-#define FUZZ_AVOID_MB2_TAG_SIZE			1	/* multiboot2: tag size 0xffffffff, entry_size past the tag */
-#define FUZZ_AVOID_MB1_MMAP			1	/* multiboot v1: mmap_length / entry size */
-#endif
+enum fuzz_bug {
+	FUZZ_BUG_FDT_ROOT_CELLS_OVERFLOW,	/* drivers/of/fdt.c: addr + size cells sum overflows */
+	FUZZ_BUG_FDT_MEMORY_END_WRAP,		/* early_init_dt_add_memory_arch: base + size - 1 wraps */
+	FUZZ_BUG_MB2_TAG_SIZE,			/* multiboot2: a tag size that wraps the pointer */
+	FUZZ_BUG_MB1_MMAP,			/* multiboot v1: an mmap entry size that wraps */
+	FUZZ_NR_BUGS
+};
+#define FUZZ_BUG_NAMES { "fdt-root-cells-overflow", "fdt-memory-end-wrap", "mb2-tag-size", "mb1-mmap" }
+
+/* True while the target should not hand the kernel an input of @bug's class. */
+bool fuzz_avoid(enum fuzz_bug bug);
 
 /* panic() longjmp()s here while a target runs (tests/fuzz/fuzz_host.c). */
 extern jmp_buf fuzz_panic_jmp;

@@ -10,7 +10,8 @@
  * movablecore=).  Linux's init/main.c parse_early_param(),
  * arch/x86/kernel/e820.c, mm/page_alloc.c free_area_init().
  *
- * Input: byte 0 picks the firmware map (QEMU's PC at -m 128M, 1G or 3G);
+ * Input: byte 0 picks the firmware map (QEMU's PC at -m 16M to 3G; the
+ * large ones, whose struct pages cost tens of milliseconds an input, less often);
  * the rest is the command line.  After the zones: each node's zones must
  * lie inside it, hold no more present pages than they span, and add up to
  * the memory memblock gives the node.
@@ -38,8 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void qemu_pc_map(struct e820_table *fw, unsigned int which)
 {
-	static const u64 ram_end[] = { 128ULL << 20, 1024ULL << 20, 3072ULL << 20 };
-	u64 end = ram_end[which % 3];
+	static const u64 ram_end[] = { 16ULL << 20, 64ULL << 20, 128ULL << 20, 128ULL << 20,
+				       256ULL << 20, 512ULL << 20, 1024ULL << 20, 3072ULL << 20 };
+	u64 end = ram_end[which % 8];
 
 	memset(fw, 0, sizeof(*fw));
 	fw->entries[0] = (struct e820_entry){ 0x0, 0x9fc00, E820_TYPE_RAM };

@@ -12,7 +12,6 @@
 #include <mm/memblock.h>
 #include "fuzz.h"
 
-#ifdef FUZZ_AVOID_FDT_ROOT_CELLS_OVERFLOW
 /* The root's cell counts as drivers/of/fdt.c reads them: 4 bytes, or absent. */
 static inline bool fuzz_fdt_root_cells_huge(const void *fdt)
 {
@@ -27,16 +26,13 @@ static inline bool fuzz_fdt_root_cells_huge(const void *fdt)
 	}
 	return false;
 }
-#endif
 
 static inline void fuzz_fdt_boot(void *blob, size_t size)
 {
 	fuzz_panic_armed = true;
 	if (setjmp(fuzz_panic_jmp) == 0 && early_init_dt_verify_blob(blob, size)) {
-#ifdef FUZZ_AVOID_FDT_ROOT_CELLS_OVERFLOW
-		if (fuzz_fdt_root_cells_huge(blob))
+		if (fuzz_avoid(FUZZ_BUG_FDT_ROOT_CELLS_OVERFLOW) && fuzz_fdt_root_cells_huge(blob))
 			goto out;
-#endif
 		(void)of_flat_dt_get_machine_name();
 		early_init_dt_scan_nodes(blob);
 		fuzz_check_memblock("after early_init_dt_scan_nodes()");
@@ -46,9 +42,7 @@ static inline void fuzz_fdt_boot(void *blob, size_t size)
 		fuzz_check_alloc(PAGE_SIZE, PAGE_SIZE);
 		fuzz_check_alloc(0x100000, 0x100000);
 	}
-#ifdef FUZZ_AVOID_FDT_ROOT_CELLS_OVERFLOW
 out:
-#endif
 	fuzz_panic_armed = false;
 	of_reserved_mem_reset_for_tests();	/* its table points into the blob */
 }

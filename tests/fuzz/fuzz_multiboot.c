@@ -75,7 +75,6 @@ static uint32_t low(const void *p)
 	return (uint32_t)(uintptr_t)p;
 }
 
-#ifdef FUZZ_AVOID_MB1_MMAP
 /* The v1 map entries, walked as parse_v1_mmap() does: true if a size would wrap (32-bit). */
 static bool mb1_entry_size_wraps(const uint8_t *map, uint32_t len)
 {
@@ -91,10 +90,12 @@ static bool mb1_entry_size_wraps(const uint8_t *map, uint32_t len)
 	}
 	return false;
 }
-#endif
 
-#ifdef FUZZ_AVOID_MB2_TAG_SIZE
-/* The v2 tags, walked as parse_v2() does: true for a tag size that wraps, or a map tag too small. */
+/*
+ * The v2 tags, walked as parse_v2() does: true for a tag size whose
+ * ALIGN() wraps to 0 or whose end wraps the pointer (on -m32: the info
+ * block sits below 4 GiB, so a size near 4 GiB does), or a map tag too small.
+ */
 static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total)
 {
 	for (uint64_t off = 8; off + 8 <= total;) {
@@ -105,14 +106,13 @@ static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total)
 		if (type == MULTIBOOT2_TAG_END)
 			return false;
 		if (sz < 8 || sz > total - off)
-			return sz > 0xfffffff8u;
+			return sz > 0xfffffff8u || (uintptr_t)(info + off) + sz < (uintptr_t)(info + off);
 		if (type == MULTIBOOT2_TAG_MMAP && sz < sizeof(struct multiboot2_tag_mmap))
 			return true;
 		off += ((uint64_t)sz + 7) & ~(uint64_t)7;
 	}
 	return false;
 }
-#endif
 
 static phys_addr_t place_v1(struct fuzz_input *in)
 {
@@ -137,10 +137,8 @@ static phys_addr_t place_v1(struct fuzz_input *in)
 
 	if (mbi.mmap_length > in->left)		/* the loader's map is as long as it says */
 		mbi.mmap_length = (uint32_t)in->left;
-#ifdef FUZZ_AVOID_MB1_MMAP
-	if (mb1_entry_size_wraps(in->data, mbi.mmap_length))
+	if (fuzz_avoid(FUZZ_BUG_MB1_MMAP) && mb1_entry_size_wraps(in->data, mbi.mmap_length))
 		return 0;
-#endif
 	map = arena_put(in->data, in->left, mbi.mmap_length ? mbi.mmap_length : 1);
 	if (mbi.cmdline)
 		mbi.cmdline = low(cl);
@@ -168,10 +166,8 @@ static phys_addr_t place_v2(struct fuzz_input *in)
 	if (in->left < 8)
 		memcpy(info, hdr, 8);
 	memcpy(info, &total, 4);
-#ifdef FUZZ_AVOID_MB2_TAG_SIZE
-	if (mb2_tag_sizes_bad(info, total))
+	if (fuzz_avoid(FUZZ_BUG_MB2_TAG_SIZE) && mb2_tag_sizes_bad(info, total))
 		return 0;
-#endif
 	return (phys_addr_t)(uintptr_t)info;
 }
 
