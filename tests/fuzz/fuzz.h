@@ -37,9 +37,11 @@ enum fuzz_bug {
 	FUZZ_BUG_FDT_MEMORY_END_WRAP,		/* early_init_dt_add_memory_arch: base + size - 1 wraps */
 	FUZZ_BUG_MB2_TAG_SIZE,			/* multiboot2: a tag size that wraps the pointer */
 	FUZZ_BUG_MB1_MMAP,			/* multiboot v1: an mmap entry size that wraps */
+	FUZZ_BUG_MB2_ENTRY_SIZE,		/* multiboot2: entry_size not a multiple of 8, or past the tag */
 	FUZZ_NR_BUGS
 };
-#define FUZZ_BUG_NAMES { "fdt-root-cells-overflow", "fdt-memory-end-wrap", "mb2-tag-size", "mb1-mmap" }
+#define FUZZ_BUG_NAMES { "fdt-root-cells-overflow", "fdt-memory-end-wrap", "mb2-tag-size", "mb1-mmap", \
+			 "mb2-entry-size" }
 
 /* True while the target should not hand the kernel an input of @bug's class. */
 bool fuzz_avoid(enum fuzz_bug bug);

@@ -110,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (setjmp(fuzz_panic_jmp) == 0) {
 		unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
 
+		fuzz_x86_reserve_image();
 		e820__memory_setup(&fw, "BIOS-e820");
 		set_boot_command_line(cmdline);
 		fuzz_parse_early_options(boot_command_line);

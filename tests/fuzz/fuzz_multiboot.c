@@ -94,10 +94,13 @@ static bool mb1_entry_size_wraps(const uint8_t *map, uint32_t len)
 /*
  * The v2 tags, walked as parse_v2() does: true for a tag size whose
  * ALIGN() wraps to 0 or whose end wraps the pointer (on -m32: the info
- * block sits below 4 GiB, so a size near 4 GiB does), or a map tag too small.
+ * block sits below 4 GiB, so a size near 4 GiB does), or a map tag too small;
+ * *entry_size_bad for a map whose entry_size is not a multiple of 8 (entries
+ * then lie misaligned) or is larger than the tag (its end wraps on -m32).
  */
-static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total)
+static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total, bool *entry_size_bad)
 {
+	*entry_size_bad = false;
 	for (uint64_t off = 8; off + 8 <= total;) {
 		uint32_t type, sz;
 
@@ -109,6 +112,14 @@ static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total)
 			return sz > 0xfffffff8u || (uintptr_t)(info + off) + sz < (uintptr_t)(info + off);
 		if (type == MULTIBOOT2_TAG_MMAP && sz < sizeof(struct multiboot2_tag_mmap))
 			return true;
+		if (type == MULTIBOOT2_TAG_MMAP) {
+			uint32_t es;
+
+			/* mb2-entry-size: not a multiple of 8 (the spec's promise), or past the tag */
+			memcpy(&es, info + off + 8, 4);
+			if (es % 8 || es > sz)
+				*entry_size_bad = true;
+		}
 		off += ((uint64_t)sz + 7) & ~(uint64_t)7;
 	}
 	return false;
@@ -153,6 +164,7 @@ static phys_addr_t place_v2(struct fuzz_input *in)
 	uint32_t total;
 	size_t len = in->left < 8 ? 8 : in->left;
 	uint8_t *info;
+	bool entry_size_bad;
 
 	memcpy(hdr, in->data, in->left < 8 ? in->left : 8);
 	memcpy(&total, hdr, 4);
@@ -166,7 +178,8 @@ static phys_addr_t place_v2(struct fuzz_input *in)
 	if (in->left < 8)
 		memcpy(info, hdr, 8);
 	memcpy(info, &total, 4);
-	if (fuzz_avoid(FUZZ_BUG_MB2_TAG_SIZE) && mb2_tag_sizes_bad(info, total))
+	if (mb2_tag_sizes_bad(info, total, &entry_size_bad) ? fuzz_avoid(FUZZ_BUG_MB2_TAG_SIZE) :
+	    entry_size_bad && fuzz_avoid(FUZZ_BUG_MB2_ENTRY_SIZE))
 		return 0;
 	return (phys_addr_t)(uintptr_t)info;
 }
@@ -191,6 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		static char cmdline[COMMAND_LINE_SIZE];
 
 		set_boot_command_line(boot.cmdline);
+		fuzz_x86_reserve_image();
 		e820__memory_setup(&boot.map, boot.map_source);
 		strcpy(cmdline, boot_command_line);
 		fuzz_parse_early_options(cmdline);
