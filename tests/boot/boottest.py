@@ -298,6 +298,8 @@ def run_case(case: Case, broken_arches: set) -> Result:
     start = time.monotonic()
     if case.arch in broken_arches:
         return Result(case, [f"the {case.arch} build failed (see above): not booted"], 0.0)
+    if hasattr(case, "run_session"):	# a case with its own runner (cases_random.py)
+        return case.run_session()
     if isinstance(case, ShellCase):
         return run_shell_case(case)
 

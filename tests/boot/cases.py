@@ -238,3 +238,9 @@ if (Path(__file__).parent / "cases_hotplug.py").exists():
 if (Path(__file__).parent / "cases_meminfo.py").exists():
     from cases_meminfo import MEMINFO_CASES
     CASES += MEMINFO_CASES
+
+# Seeded random shell sessions, accounting checked every 25 commands, live in
+# cases_random.py (FLATMEM here; the sparse models' under --model).
+if (Path(__file__).parent / "cases_random.py").exists():
+    from cases_random import RANDOM_CASES
+    CASES += RANDOM_CASES
