@@ -14,7 +14,8 @@ zoneinfo and checks the buddy allocator's accounting:
 
 At the end it frees every allocation, puts every block back online in its
 boot zone, and checks that meminfo, buddyinfo and memmap_check print exactly
-what they printed right after the boot: every page came back.
+what they printed right after the boot: every page came back.  (Bar
+MemAvailable after a hot-plug cycle: a known drift, see below.)
 
 The session is driven by its own small runner (the shell cases' one re-reads
 the whole transcript for each command, too slow for thousands): a case is
@@ -28,7 +29,10 @@ and `--model vmemmap` (scripts/run-tests.sh models) the sparse ones:
 Inputs that hit bugs being fixed on another branch (issue 19) are left out
 unless RANDOM_INCLUDE_KNOWN_BUGS=1 is set in the environment: an alloc with
 both mobility bits (__GFP_MOVABLE|__GFP_RECLAIMABLE), and on ARM
-`memory add` below PHYS_OFFSET.  RANDOM_COMMANDS=N changes the length.
+`memory add` below PHYS_OFFSET; and the end's meminfo leaves MemAvailable
+out of the comparison after a block went offline ("Hot-plug cycles drift": it
+comes back a few pages off; the log's "note:" line shows by how much).
+RANDOM_COMMANDS=N changes the length (3000 by default).
 
 tests/boot/cases.py adds RANDOM_CASES to the suite.
 """
@@ -91,6 +95,7 @@ class Generator:
         self.blocks = blocks			# nr -> [online?, zone] now
         self.max_pfn = max_pfn
         self.allocs = {}			# pfn -> order
+        self.hotplugged = False			# a block went offline at some point
 
     def digest(self, command: str, out: str) -> None:
         if command.startswith("alloc ") and (m := ALLOC_RE.search(out)):
@@ -99,6 +104,7 @@ class Generator:
             self.allocs.pop(int(m[1], 16), None)
         elif (m := OFFLINED_RE.search(out)) and int(m[1]) in self.blocks:
             self.blocks[int(m[1])] = [False, None]
+            self.hotplugged = True
         elif (m := ONLINED_RE.search(out)) and int(m[1]) in self.blocks:
             self.blocks[int(m[1])] = [True, m[2]]
 
@@ -241,7 +247,7 @@ def run_random_session(case: RandomSessionCase) -> Result:
     argv = case.commands()[-1]
     repro = (f"seed {case.seed}; reproduce: python3 -B tests/boot/boottest.py"
              + (f" --model {boottest.MODEL}" if boottest.MODEL else "") + f" -k {case.name}")
-    errors = []
+    errors, notes = [], []
     shell = Shell(argv)
     typed = 0
 
@@ -303,6 +309,18 @@ def run_random_session(case: RandomSessionCase) -> Result:
         end_mi, end_bi = accounting("at the end")
         end_check = ask("memmap_check")
         boot_check, end_check = (boottest.TIMESTAMP_RE.sub("", t) for t in (boot_check, end_check))
+        # Known (issue 19, "Hot-plug cycles drift", not fixed yet): after an
+        # offline/online cycle MemAvailable comes back a few pages off, the
+        # watermarks being recomputed.  Left out of the comparison, and noted in
+        # the log, unless RANDOM_INCLUDE_KNOWN_BUGS=1.
+        if gen.hotplugged and not INCLUDE_KNOWN_BUGS:
+            drift = [(a, b) for a, b in zip(boot_mi.splitlines(), end_mi.splitlines())
+                     if a.startswith("MemAvailable:") and a != b]
+            if drift:
+                notes.append(f"known MemAvailable drift after hot-plug (issue 19), not compared: "
+                             f"{drift[0][0]!r} -> {drift[0][1]!r}")
+            keep = lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("MemAvailable:"))
+            boot_mi, end_mi = keep(boot_mi), keep(end_mi)
         for name, a, b in (("meminfo", boot_mi, end_mi), ("buddyinfo", boot_bi, end_bi),
                            ("memmap_check", boot_check, end_check)):
             if a != b:
@@ -319,7 +337,8 @@ def run_random_session(case: RandomSessionCase) -> Result:
         errors.append(repro)
     boottest.LOG_DIR.mkdir(parents=True, exist_ok=True)	# --model changes it
     log_path = boottest.LOG_DIR / f"{case.name}.log"
-    log_path.write_text(f"$ {shlex.join(argv)}  ({repro}; {typed} commands typed)\n{output}")
+    log_path.write_text(f"$ {shlex.join(argv)}  ({repro}; {typed} commands typed)\n"
+                        + "".join(f"note: {n}\n" for n in notes) + output)
     return Result(case, errors, time.monotonic() - start, output, log_path)
 
 
