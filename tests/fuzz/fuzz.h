@@ -39,10 +39,11 @@ enum fuzz_bug {
 	FUZZ_BUG_MB1_MMAP,			/* multiboot v1: an mmap entry size that wraps */
 	FUZZ_BUG_MB2_ENTRY_SIZE,		/* multiboot2: entry_size not a multiple of 8, or past the tag */
 	FUZZ_BUG_FDT_OLD_VERSION,		/* libfdt's fdt_check_full() faults on a version < 16 tree */
+	FUZZ_BUG_E820_PFN_WRAP,			/* x86: RAM above 2^44 (memmap=..@1P): pfns wrap in unsigned long */
 	FUZZ_NR_BUGS
 };
 #define FUZZ_BUG_NAMES { "fdt-root-cells-overflow", "fdt-memory-end-wrap", "mb2-tag-size", "mb1-mmap", \
-			 "mb2-entry-size", "fdt-old-version" }
+			 "mb2-entry-size", "fdt-old-version", "e820-pfn-wrap" }
 
 /* True while the target should not hand the kernel an input of @bug's class. */
 bool fuzz_avoid(enum fuzz_bug bug);

@@ -114,7 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		e820__memory_setup(&fw, "BIOS-e820");
 		set_boot_command_line(cmdline);
 		fuzz_parse_early_options(boot_command_line);
-		fuzz_x86_memblock();
+		if (!fuzz_x86_memblock())
+			goto out;
 		numa_init();
 		max_zone_pfn[ZONE_DMA] = min(0x1000UL, max_low_pfn);
 		max_zone_pfn[ZONE_NORMAL] = max_low_pfn;
@@ -124,6 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_zones();
 		}
 	}
+out:
 	fuzz_panic_armed = false;
 	return 0;
 }
