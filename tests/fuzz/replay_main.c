@@ -3,7 +3,7 @@
  * A main() for the fuzz targets without libFuzzer: run LLVMFuzzerTestOneInput()
  * once over each file named (or each file of each directory named), in
  * name order, and say how many.  `make test` replays the committed seed and
- * regression corpora (tests/fuzz/corpus/, tests/fuzz/regressions/) through
+ * regression corpus (tests/fuzz/corpus/<target>/, via tests/fuzz/replay.sh) through
  * it, 64-bit and -m32, under ASan and UBSan: any crash those inputs once
  * caused is a failure again.  Same idea as LLVM's StandaloneFuzzTargetMain.c.
  */
