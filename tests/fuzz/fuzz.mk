@@ -46,8 +46,10 @@ FUZZ_LIB_SRCS	:= $(filter-out tests/host/printk_host.c $(EARLY_ALLOCATOR_SRC) \
 		     $(patsubst %,mm/%.c,$(EARLY_ALLOCATOR_TESTS)),$(HOST_LIB_SRCS)) \
 		   tests/fuzz/fuzz_host.c
 
-# Does clang find a 32-bit libstdc++ for libFuzzer's -m32 runtime?
-FUZZ_HAVE_LIBFUZZER_32 := $(if $(FUZZ_LDFLAGS_32),yes,$(if $(wildcard $(shell $(FUZZ_CC) -m32 -print-file-name=libstdc++.so 2>/dev/null)),yes))
+# Does clang find a 32-bit libstdc++ for libFuzzer's -m32 runtime?  Asked only
+# for the goals that link libFuzzer (not on every `make run`).
+FUZZ_HAVE_LIBFUZZER_32 := $(if $(filter fuzz fuzz-build,$(MAKECMDGOALS)),$(if $(FUZZ_LDFLAGS_32),yes,$(if \
+	$(wildcard $(shell $(FUZZ_CC) -m32 -print-file-name=libstdc++.so 2>/dev/null)),yes)))
 
 define fuzz_bits
 FUZZ_LIB_OBJS_$(1) := $$(patsubst %.c,$(FUZZ_O)/$(1)/%.o,$$(FUZZ_LIB_SRCS))
