@@ -168,6 +168,7 @@ debug: all
 
 # --- testing -----------------------------------------------------------------
 include tests/tests.mk
+include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
 clean:

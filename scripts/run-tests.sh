@@ -3,10 +3,12 @@
 #
 # bootmm's test driver, called by `make test` (and test-unit, test-boot, test-gdb):
 #
-#   scripts/run-tests.sh unit|boot|gdb|models|docs|all
+#   scripts/run-tests.sh unit|fuzz|boot|gdb|models|docs|all
 #
 #   unit  host unit tests: `make unit-tests`, then every cmocka program built from
 #         tests/unit/test_*.c (AddressSanitizer + UBSan), with HOST_LOG unset
+#   fuzz  `make fuzz-replay`: the committed fuzz corpus (tests/fuzz/corpus/) through
+#         the replay build of every fuzz target, 64-bit and -m32 (tests/fuzz/replay.sh)
 #   boot  build both arches (and the x86 ISO), then tests/boot/boottest.py: QEMU boots
 #   gdb   tests/gdb/gdbtest.py: scripted GDB sessions, the `make debug` flow
 #   models  the boot matrix again for each other memory model (every other
@@ -14,7 +16,7 @@
 #         then tests/boot/new_model.py (a new model is one file)
 #   docs  tests/docs/doccheck.py: every kernel-output block quoted in README.md and
 #         docs/*.md against a boot of the configuration it names
-#   all   the five, in that order
+#   all   the six, in that order
 #
 # Each part has a header; the last line is "N passed, N failed", counting test
 # cases (cmocka tests, boot cases, GDB sessions), and the exit status is non-zero
@@ -106,6 +108,17 @@ run_unit() {
 	SUMMARY+=("unit: $UNIT_PASSED passed, $UNIT_FAILED failed in $((SECONDS - start)) s")
 }
 
+# --- fuzz corpus replay ------------------------------------------------------------
+
+run_fuzz() {
+	local start=$SECONDS log
+	section "fuzz corpus replay (host build, ASan + UBSan, 64-bit and -m32)"
+	log=$(mktemp)
+	make -s ARCH=x86 fuzz-replay 2>&1 | tee "$log"
+	count_from "$log" fuzz "$start"
+	rm -f "$log"
+}
+
 # --- builds for boot and gdb -------------------------------------------------------
 
 build_kernels() {
@@ -188,12 +201,13 @@ run_models() {
 start=$SECONDS
 case "${1:-}" in
 unit)	run_unit ;;
+fuzz)	run_fuzz ;;
 boot)	run_boot ;;
 gdb)	run_gdb ;;
 models)	run_models ;;
 docs)	run_docs ;;
-all)	run_unit; run_boot; run_gdb; run_models; run_docs ;;
-*)	echo "usage: $0 unit|boot|gdb|models|docs|all" >&2; exit 2 ;;
+all)	run_unit; run_fuzz; run_boot; run_gdb; run_models; run_docs ;;
+*)	echo "usage: $0 unit|fuzz|boot|gdb|models|docs|all" >&2; exit 2 ;;
 esac
 
 section "summary"

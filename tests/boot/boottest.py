@@ -307,6 +307,8 @@ def run_case(case: Case, broken_arches: set) -> Result:
             case.prepare()
         except Exception as exc:		# the input could not be made: not booted
             return Result(case, [f"preparing the case failed: {exc!r}"], 0.0)
+    if hasattr(case, "run_session"):	# a case with its own runner (cases_random.py)
+        return case.run_session()
     if isinstance(case, ShellCase):
         return run_shell_case(case)
 

@@ -244,3 +244,8 @@ if (Path(__file__).parent / "cases_meminfo.py").exists():
 if (Path(__file__).parent / "cases_hostile.py").exists():
     from cases_hostile import HOSTILE_CASES
     CASES += HOSTILE_CASES
+# Seeded random shell sessions, accounting checked every 25 commands, live in
+# cases_random.py (FLATMEM here; the sparse models' under --model).
+if (Path(__file__).parent / "cases_random.py").exists():
+    from cases_random import RANDOM_CASES
+    CASES += RANDOM_CASES
