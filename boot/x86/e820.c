@@ -510,7 +510,8 @@ void __init e820__memblock_setup(void)
 
 		if (e->type != E820_TYPE_RAM && e->type != E820_TYPE_RESERVED_KERN)
 			continue;
-		if (PFN_DOWN(e->addr) >= MAX_ARCH_PFN) {
+		/* In u64: PFN_DOWN() is an unsigned long, and 2^44 and up would wrap. */
+		if (e->addr >= PFN_PHYS((u64)MAX_ARCH_PFN)) {
 			pr_warn("e820: ignoring RAM [mem %#018Lx-%#018Lx] above the %d-bit physical address limit\n",
 				e->addr, e->addr + e->size - 1, MAX_PHYSMEM_BITS);
 			continue;

@@ -158,6 +158,12 @@ static void parse_v2_mmap(const struct multiboot2_tag_mmap *tag, struct multiboo
 		       tag->entry_size);
 		return;
 	}
+	/* The spec promises a multiple of 8; another size would misalign every u64 read. */
+	if (tag->entry_size % 8) {
+		pr_err("multiboot2: memory map entry size %u is not a multiple of 8; map ignored\n",
+		       tag->entry_size);
+		return;
+	}
 	for (; left >= tag->entry_size; left -= tag->entry_size, p += tag->entry_size) {
 		const struct multiboot2_mmap_entry *e = (const void *)p;
 

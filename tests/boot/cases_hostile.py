@@ -69,6 +69,14 @@ HOSTILE_CASES += [
          lines=("mem: 99999999999G is too big for a 64-bit size", "Malformed early option 'mem'", POWER_DOWN),
          absent=("^user-defined physical RAM map",),
          doc="mem=99999999999G: refused (Linux wraps it), the firmware's map kept"),
+    Case("x86-hostile-memmap-above-2p44", "x86", "memmap=256M@0x4000000000000 poweroff",
+         lines=("e820: ignoring RAM [mem 0x0004000000000000-0x000400000fffffff] above the 36-bit "
+                "physical address limit",
+                "Memory model: FLATMEM: mem_map 1024 KiB for 32768 pfns (32638 present, 130 in holes)",
+                POWER_DOWN),
+         absent=("Kernel panic", "BUG"),
+         doc="RAM at 2^50 (found by the -m32 cmdline fuzzer): its pfns would wrap a 32-bit "
+             "unsigned long; refused above MAX_PHYSMEM_BITS before memblock"),
     Case("arm-hostile-mem-overflow", "arm", "mem=99999999999G poweroff", mem="256M",
          lines=("mem: 99999999999G is too big for a 64-bit size", "Malformed early option 'mem'",
                 "Early memory node ranges", "  node   0: [mem 0x0000000040000000-0x000000004fffffff]",

@@ -12,27 +12,10 @@
 #include <mm/memblock.h>
 #include "fuzz.h"
 
-/* The root's cell counts as drivers/of/fdt.c reads them: 4 bytes, or absent. */
-static inline bool fuzz_fdt_root_cells_huge(const void *fdt)
-{
-	static const char *const names[] = { "#address-cells", "#size-cells" };
-
-	for (int i = 0; i < 2; i++) {
-		int len;
-		const fdt32_t *p = fdt_getprop(fdt, 0, names[i], &len);
-
-		if (p && len >= 4 && fdt32_ld(p) > 0x10000)
-			return true;
-	}
-	return false;
-}
-
 static inline void fuzz_fdt_boot(void *blob, size_t size)
 {
 	fuzz_panic_armed = true;
 	if (setjmp(fuzz_panic_jmp) == 0 && early_init_dt_verify_blob(blob, size)) {
-		if (fuzz_avoid(FUZZ_BUG_FDT_ROOT_CELLS_OVERFLOW) && fuzz_fdt_root_cells_huge(blob))
-			goto out;
 		(void)of_flat_dt_get_machine_name();
 		early_init_dt_scan_nodes(blob);
 		fuzz_check_memblock("after early_init_dt_scan_nodes()");
@@ -42,7 +25,6 @@ static inline void fuzz_fdt_boot(void *blob, size_t size)
 		fuzz_check_alloc(PAGE_SIZE, PAGE_SIZE);
 		fuzz_check_alloc(0x100000, 0x100000);
 	}
-out:
 	fuzz_panic_armed = false;
 	of_reserved_mem_reset_for_tests();	/* its table points into the blob */
 }

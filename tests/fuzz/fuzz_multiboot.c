@@ -75,56 +75,6 @@ static uint32_t low(const void *p)
 	return (uint32_t)(uintptr_t)p;
 }
 
-/* The v1 map entries, walked as parse_v1_mmap() does: true if a size would wrap (32-bit). */
-static bool mb1_entry_size_wraps(const uint8_t *map, uint32_t len)
-{
-	for (uint64_t off = 0; off + 24 <= len;) {
-		uint32_t sz;
-
-		memcpy(&sz, map + off, 4);
-		if (sz < 20)
-			return false;
-		if (sz > 0xfffffffbu)
-			return true;
-		off += (uint64_t)sz + 4;
-	}
-	return false;
-}
-
-/*
- * The v2 tags, walked as parse_v2() does: true for a tag size whose
- * ALIGN() wraps to 0 or whose end wraps the pointer (on -m32: the info
- * block sits below 4 GiB, so a size near 4 GiB does), or a map tag too small;
- * *entry_size_bad for a map whose entry_size is not a multiple of 8 (entries
- * then lie misaligned) or is larger than the tag (its end wraps on -m32).
- */
-static bool mb2_tag_sizes_bad(const uint8_t *info, uint32_t total, bool *entry_size_bad)
-{
-	*entry_size_bad = false;
-	for (uint64_t off = 8; off + 8 <= total;) {
-		uint32_t type, sz;
-
-		memcpy(&type, info + off, 4);
-		memcpy(&sz, info + off + 4, 4);
-		if (type == MULTIBOOT2_TAG_END)
-			return false;
-		if (sz < 8 || sz > total - off)
-			return sz > 0xfffffff8u || (uintptr_t)(info + off) + sz < (uintptr_t)(info + off);
-		if (type == MULTIBOOT2_TAG_MMAP && sz < sizeof(struct multiboot2_tag_mmap))
-			return true;
-		if (type == MULTIBOOT2_TAG_MMAP) {
-			uint32_t es;
-
-			/* mb2-entry-size: not a multiple of 8 (the spec's promise), or past the tag */
-			memcpy(&es, info + off + 8, 4);
-			if (es % 8 || es > sz)
-				*entry_size_bad = true;
-		}
-		off += ((uint64_t)sz + 7) & ~(uint64_t)7;
-	}
-	return false;
-}
-
 static phys_addr_t place_v1(struct fuzz_input *in)
 {
 	struct multiboot_info mbi;
@@ -148,8 +98,6 @@ static phys_addr_t place_v1(struct fuzz_input *in)
 
 	if (mbi.mmap_length > in->left)		/* the loader's map is as long as it says */
 		mbi.mmap_length = (uint32_t)in->left;
-	if (fuzz_avoid(FUZZ_BUG_MB1_MMAP) && mb1_entry_size_wraps(in->data, mbi.mmap_length))
-		return 0;
 	map = arena_put(in->data, in->left, mbi.mmap_length ? mbi.mmap_length : 1);
 	if (mbi.cmdline)
 		mbi.cmdline = low(cl);
@@ -164,7 +112,6 @@ static phys_addr_t place_v2(struct fuzz_input *in)
 	uint32_t total;
 	size_t len = in->left < 8 ? 8 : in->left;
 	uint8_t *info;
-	bool entry_size_bad;
 
 	memcpy(hdr, in->data, in->left < 8 ? in->left : 8);
 	memcpy(&total, hdr, 4);
@@ -178,9 +125,6 @@ static phys_addr_t place_v2(struct fuzz_input *in)
 	if (in->left < 8)
 		memcpy(info, hdr, 8);
 	memcpy(info, &total, 4);
-	if (mb2_tag_sizes_bad(info, total, &entry_size_bad) ? fuzz_avoid(FUZZ_BUG_MB2_TAG_SIZE) :
-	    entry_size_bad && fuzz_avoid(FUZZ_BUG_MB2_ENTRY_SIZE))
-		return 0;
 	return (phys_addr_t)(uintptr_t)info;
 }
 

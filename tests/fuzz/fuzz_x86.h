@@ -30,19 +30,6 @@ static inline void fuzz_x86_reserve_image(void)
 /* boot/x86/mm.c: low memory ends at 686-pae's MAXMEM. */
 #define FUZZ_X86_MAXMEM_PFN	PFN_DOWN(0xfeffe000UL - 0xc0000000UL - (128UL << 20))
 
-/* e820-pfn-wrap: a RAM entry ending where a pfn no longer fits an unsigned long. */
-static inline bool fuzz_x86_ram_beyond_pfns(void)
-{
-	for (u32 i = 0; i < e820_table.nr_entries; i++) {
-		const struct e820_entry *e = &e820_table.entries[i];
-
-		if (e->type == E820_TYPE_RAM && sizeof(long) == 4 &&
-		    (e->addr + e->size - 1) >> PAGE_SHIFT > 0xffffffffULL)
-			return true;
-	}
-	return false;
-}
-
 /* Returns false where the pipeline stopped (a known bug's input stepped around). */
 static inline bool fuzz_x86_memblock(void)
 {
@@ -54,8 +41,6 @@ static inline bool fuzz_x86_memblock(void)
 		e820__range_add(FUZZ_X86_IMAGE_START, FUZZ_X86_IMAGE_SIZE, E820_TYPE_RAM);
 	}
 	e820__trim_bios_range();
-	if (fuzz_avoid(FUZZ_BUG_E820_PFN_WRAP) && fuzz_x86_ram_beyond_pfns())
-		return false;
 	max_pfn = e820__end_of_ram_pfn();
 	max_low_pfn = max_pfn <= FUZZ_X86_MAXMEM_PFN ? max_pfn : FUZZ_X86_MAXMEM_PFN;
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));

@@ -324,11 +324,11 @@ static void v2_mmap_tag(struct v2_builder *b, const struct e820_entry *map, unsi
 	memcpy(payload, &entry_size, 4);
 	memcpy(payload + 4, &version, 4);
 	for (unsigned int i = 0; i < n; i++) {
-		struct multiboot2_mmap_entry *e = (void *)(payload + 8 + i * entry_size);
+		/* memcpy: an odd entry_size puts entries at unaligned offsets */
+		struct multiboot2_mmap_entry e = { .addr = map[i].addr, .len = map[i].size,
+						   .type = map[i].type };
 
-		e->addr = map[i].addr;
-		e->len = map[i].size;
-		e->type = map[i].type;
+		memcpy(payload + 8 + i * entry_size, &e, entry_size < sizeof(e) ? entry_size : sizeof(e));
 	}
 	v2_tag(b, MULTIBOOT2_TAG_MMAP, payload, 8 + n * entry_size);
 }
@@ -370,6 +370,13 @@ static void test_v2_memory_map_entry_sizes(void **state)
 	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, v2_end(&b), &boot), 0);
 	assert_int_equal(boot.map.nr_entries, 0);
 	assert_true(host_log_contains("memory map entries of 16 bytes are too small; map ignored"));
+
+	reset(NULL);
+	v2_begin(&b);				/* big enough, but every entry's u64s misaligned */
+	v2_mmap_tag(&b, qemu_128m, ARRAY_SIZE(qemu_128m), 25);
+	assert_int_equal(multiboot_parse(MULTIBOOT2_BOOTLOADER_MAGIC, v2_end(&b), &boot), 0);
+	assert_int_equal(boot.map.nr_entries, 0);
+	assert_true(host_log_contains("memory map entry size 25 is not a multiple of 8; map ignored"));
 }
 
 static void test_v2_memory_map_too_long(void **state)
