@@ -193,7 +193,6 @@ HOSTILE_CASES.append(Case(
         "the console comes up and the panic says why"))
 
 
-
 def bank(addr: int, size: int) -> str:
     return f'\tmemory@{addr:x} {{ device_type = "memory"; reg = <0x0 {addr:#x} 0x0 {size:#x}>; }};\n'
 
@@ -216,7 +215,6 @@ HOSTILE_CASES.append(Case(
             else "not 128 node ranges",),
     doc="130 memory banks: the boot goes on (arm_numa_init() looped for ever) with the 128 ranges "
         "memblock holds, as Linux 6.1 armhf does"))
-
 
 
 # --- memory models with no room for their memory map -----------------------------------
@@ -245,7 +243,6 @@ HOSTILE_CASES += [
 ]
 
 
-
 # --- the weak cases: each refusal names its cause ------------------------------------------
 
 for arch, last in (("x86", "0xffffffff"), ("arm", "0xffffffff")):
@@ -262,7 +259,6 @@ for arch, last in (("x86", "0xffffffff"), ("arm", "0xffffffff")):
             shell_expect("pfn 0x1000", r"^pfn:\s+0x1 ")),
         doc="alloc with two zone bits refused (it was served from DMA without a word); pfn of 2^64-1 "
             "refused (it was cut to 0xffffffff)"))
-
 
 
 def grow_totalsize(size: int):
@@ -283,7 +279,6 @@ HOSTILE_CASES.append(Case(
     doc="an appended tree over 1 MiB: skipped as Linux's decompressor does, but with a word"))
 
 
-
 ALL_HOTPLUG = TREE.replace('reg = <0x0 0x40000000 0x0 0x8000000>;', 'reg = <0x0 0x40000000 0x0 0x8000000>; hotpluggable;')
 ALL_HOTPLUG_IMAGE = str(OUT_DIR / "bootmm-dtb-all-hotplug.bin")
 HOSTILE_CASES.append(Case(
@@ -294,7 +289,6 @@ HOSTILE_CASES.append(Case(
            "memblock may allocate from none of them",),
     regex=(rf"^{PANIC}: ",),
     doc="movable_node with every bank hotpluggable: the panic has its cause named above it"))
-
 
 
 # A kernel built with -DBOOTMM_TEST_EARLY_FAULT (boot/arm/setup.c) reads address 0
@@ -309,7 +303,6 @@ HOSTILE_CASES.append(Case(
            "Internal error: data abort: fsr 00000005 [#1] ARM",
            f"{PANIC}: Fatal exception: data abort"),
     doc="a data abort before the console is started (as libfdt's on the version-5 tree was): still reported"))
-
 
 
 # A kernel built with -DBOOTMM_TEST_R2=0x5ff00000 (boot/arm/setup.c) takes that as r2:
@@ -327,6 +320,41 @@ HOSTILE_CASES.append(Case(
     doc="r2 past the end of RAM (but mapped): probed, refused with the reason, no silent abort"))
 
 
+# --- a full log buffer: the console goes on, the oldest records go -----------------
+#
+# 1000 `memmap_check` runs log ~170 KB, more than the 128 KiB log buffer.  As
+# Linux's printk ring, bootmm drops the oldest records: the 1000th run's line
+# still reaches the console, and `dmesg` then starts after the boot banner
+# (dropped) and ends with that run.
+LOG_FILL_RUNS = 1000
+MEMMAP_CHECK_LINE = re.compile(r"^memmap_check: \w+: pfn_valid, .* OK \(")
+
+
+def check_log_ring(transcript, lines):
+    runs = [out for cmd, out in transcript if cmd == "memmap_check"]
+    if len(runs) != LOG_FILL_RUNS:
+        return f"{len(runs)} memmap_check answers, expected {LOG_FILL_RUNS}"
+    last = [boottest.TIMESTAMP_RE.sub("", line) for line in runs[-1].splitlines()]
+    if not any(MEMMAP_CHECK_LINE.match(line) for line in last):
+        return f"the last memmap_check's kernel line did not reach the console: {runs[-1][:200]!r}"
+    dmesg = [boottest.TIMESTAMP_RE.sub("", line) for line in dict(transcript)["dmesg"].splitlines()]
+    if not dmesg or dmesg[0].startswith("bootmm version"):
+        return "dmesg still starts with the boot banner: the oldest records were not dropped"
+    if not MEMMAP_CHECK_LINE.match(dmesg[-1]):
+        return f"dmesg does not end with the last memmap_check's record: {dmesg[-1:]!r}"
+    return None
+
+
+HOSTILE_CASES += [
+    ShellCase(f"{arch}-hostile-log-buffer-full", arch, piped=True, command_timeout=60,
+              script=("memmap_check",) * LOG_FILL_RUNS + ("dmesg", "poweroff"),
+              shell_checks=(check_log_ring,), absent=("Kernel panic",),
+              doc=f"{LOG_FILL_RUNS} memmap_check runs fill the log buffer: the console keeps printing, "
+                  "dmesg keeps the newest records")
+    for arch in ("x86", "arm")
+]
+
+
 def main() -> int:
     boottest.load_cases = lambda: HOSTILE_CASES
     return boottest.main()
@@ -334,3 +362,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
