@@ -110,9 +110,20 @@ class Terminal:
 
 
 def qemu_alive(port: int) -> bool:
-    """Is a QEMU with a GDB server on PORT still running?"""
-    return subprocess.run(["pgrep", "-f", f"qemu-system.*-gdb tcp::{port}( |$)"],
-                          stdout=subprocess.DEVNULL).returncode == 0
+    """Is a QEMU with a GDB server on PORT still running?
+
+    Read from /proc, not with pgrep: a minimal Debian has no procps."""
+    want = f"tcp::{port}".encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().split(b"\0")
+        except OSError:				# gone meanwhile
+            continue
+        if argv and b"qemu-system" in argv[0] and want in argv and b"-gdb" in argv:
+            state = (cmdline.parent / "stat").read_text(errors="replace").rsplit(")", 1)[-1].split()
+            if state and state[0] != "Z":	# a zombie has exited already
+                return True
+    return False
 
 
 def head_frame(arch: str) -> str:
