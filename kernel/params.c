@@ -167,23 +167,37 @@ static int digit_value(char c)
 	return 99;
 }
 
+/*
+ * The base of the number at *@sp, and *@sp moved past a "0x": base 0 means
+ * 0x.. hex, 0.. octal, decimal otherwise (as in C source); base 16 takes an
+ * optional "0x".
+ */
+static unsigned int number_base(const char **sp, unsigned int base)
+{
+	const char *s = *sp;
+
+	if (base == 0) {
+		base = 10;
+		if (s[0] == '0') {
+			base = 8;
+			if ((s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+				base = 16;
+				s += 2;
+			}
+		}
+	} else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+	}
+	*sp = s;
+	return base;
+}
+
 /* Base 0 means: 0x.. hex, 0.. octal, decimal otherwise (as in C source). */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
 {
 	unsigned long long result = 0;
 
-	if (base == 0) {
-		base = 10;
-		if (cp[0] == '0') {
-			base = 8;
-			if ((cp[1] == 'x' || cp[1] == 'X') && digit_value(cp[2]) < 16) {
-				base = 16;
-				cp += 2;
-			}
-		}
-	} else if (base == 16 && cp[0] == '0' && (cp[1] == 'x' || cp[1] == 'X')) {
-		cp += 2;
-	}
+	base = number_base(&cp, base);
 	while (digit_value(*cp) < (int)base)
 		result = result * base + digit_value(*cp++);
 	if (endp)
@@ -296,18 +310,7 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 		return -EINVAL;
 	if (*s == '+' || *s == '-')
 		negative = *s++ == '-';
-	if (base == 0) {
-		base = 10;
-		if (s[0] == '0') {
-			base = 8;
-			if ((s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
-				base = 16;
-				s += 2;
-			}
-		}
-	} else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		s += 2;
-	}
+	base = number_base(&s, base);
 	for (digits = s; digit_value(*s) < (int)base; s++) {
 		v = v * base + digit_value(*s);
 		if (v > 0x80000000ULL)
