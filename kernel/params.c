@@ -217,6 +217,26 @@ long simple_strtol(const char *cp, char **endp, unsigned int base)
 	return (long)simple_strtoul(cp, endp, base);
 }
 
+/* The shift of a memparse() size suffix at *@p (K, M, G, T, P, E: 10 ... 60), moving past it. */
+static int memparse_suffix(const char **p)
+{
+	int shift = 0;
+
+	switch (**p) {
+	case 'E': case 'e': shift += 10; /* fall through */
+	case 'P': case 'p': shift += 10; /* fall through */
+	case 'T': case 't': shift += 10; /* fall through */
+	case 'G': case 'g': shift += 10; /* fall through */
+	case 'M': case 'm': shift += 10; /* fall through */
+	case 'K': case 'k': shift += 10;
+		++*p;
+		break;
+	default:
+		break;
+	}
+	return shift;
+}
+
 /**
  * memparse - parse a size such as "128M", "0x1000" or "3G"
  * @ptr: the text
@@ -228,20 +248,8 @@ unsigned long long memparse(const char *ptr, char **retptr)
 {
 	char *end;
 	unsigned long long ret = simple_strtoull(ptr, &end, 0);
-	int shift = 0;
+	int shift = memparse_suffix((const char **)&end);
 
-	switch (*end) {
-	case 'E': case 'e': shift += 10; /* fall through */
-	case 'P': case 'p': shift += 10; /* fall through */
-	case 'T': case 't': shift += 10; /* fall through */
-	case 'G': case 'g': shift += 10; /* fall through */
-	case 'M': case 'm': shift += 10; /* fall through */
-	case 'K': case 'k': shift += 10;
-		end++;
-		break;
-	default:
-		break;
-	}
 	if (retptr)
 		*retptr = end;
 	return ret << shift;
@@ -258,16 +266,9 @@ unsigned long long memparse(const char *ptr, char **retptr)
 bool memparse_overflows(const char *ptr)
 {
 	unsigned long long v = 0;
-	unsigned int base = 10;
-	int shift = 0;
+	unsigned int base = number_base(&ptr, 0);
+	int shift;
 
-	if (ptr[0] == '0') {
-		base = 8;
-		if ((ptr[1] == 'x' || ptr[1] == 'X') && digit_value(ptr[2]) < 16) {
-			base = 16;
-			ptr += 2;
-		}
-	}
 	for (; digit_value(*ptr) < (int)base; ptr++) {
 		unsigned int d = digit_value(*ptr);
 
@@ -275,17 +276,7 @@ bool memparse_overflows(const char *ptr)
 			return true;
 		v = v * base + d;
 	}
-	switch (*ptr) {
-	case 'E': case 'e': shift += 10; /* fall through */
-	case 'P': case 'p': shift += 10; /* fall through */
-	case 'T': case 't': shift += 10; /* fall through */
-	case 'G': case 'g': shift += 10; /* fall through */
-	case 'M': case 'm': shift += 10; /* fall through */
-	case 'K': case 'k': shift += 10;
-		break;
-	default:
-		break;
-	}
+	shift = memparse_suffix(&ptr);
 	return shift && v > (~0ULL >> shift);
 }
 
