@@ -293,11 +293,17 @@ HOSTILE_CASES.append(Case(
 
 # A kernel built with -DBOOTMM_TEST_EARLY_FAULT (boot/arm/setup.c) reads address 0
 # before the console is up: the exception report must start the console itself.
-HOSTILE_CASES.append(Case(
-    "arm-hostile-early-fault", "arm", timeout=300, status=PANIC_STATUS,
-    make_vars={"O": "build/tests/boot/hostile/arm-early-fault",
-               "CFLAGS_boot/arm/setup": "-DBOOTMM_TEST_EARLY_FAULT"},
-    halts_after="---[ end Kernel panic",
+def test_kernel_case(name: str, define: str, **kw) -> Case:
+    """A panic case booting an ARM kernel built with -D@define in boot/arm/setup.c,
+    in a folder of its own (build/tests/boot/hostile/arm-@name)."""
+    return Case(f"arm-hostile-{name}", "arm", timeout=300, status=PANIC_STATUS,
+                make_vars={"O": f"build/tests/boot/hostile/arm-{name}",
+                           "CFLAGS_boot/arm/setup": f"-D{define}"},
+                halts_after="---[ end Kernel panic", **kw)
+
+
+HOSTILE_CASES.append(test_kernel_case(
+    "early-fault", "BOOTMM_TEST_EARLY_FAULT",
     lines=("Exception before the console was started: the console is up now, to report it",
            "Unable to handle kernel paging request at virtual address 00000000",
            "Internal error: data abort: fsr 00000005 [#1] ARM",
@@ -307,11 +313,8 @@ HOSTILE_CASES.append(Case(
 
 # A kernel built with -DBOOTMM_TEST_R2=0x5ff00000 (boot/arm/setup.c) takes that as r2:
 # inside head.S's 768 MiB map, but past the end of QEMU's 128 MiB of RAM.
-HOSTILE_CASES.append(Case(
-    "arm-hostile-r2-past-ram", "arm", timeout=300, status=PANIC_STATUS,
-    make_vars={"O": "build/tests/boot/hostile/arm-r2-past-ram",
-               "CFLAGS_boot/arm/setup": "-DBOOTMM_TEST_R2=0x5ff00000"},
-    halts_after="---[ end Kernel panic",
+HOSTILE_CASES.append(test_kernel_case(
+    "r2-past-ram", "BOOTMM_TEST_R2=0x5ff00000",
     lines=("OF: fdt: device tree pointer 0x5ff00000 (r2) is not in RAM: reading it faults",
            "printk: console [ttyAMA0] enabled",
            "Error: invalid dtb and unrecognized/unsupported machine ID",
