@@ -313,7 +313,6 @@ def unload_phys_symbols(event=None) -> None:
     Once head.S has switched to the virtual addresses and dropped the identity
     mapping, the physical copy only gets in the way: every `break FUNCTION`
     would get a second location that cannot be inserted."""
-    global phys_symbols
     if not phys_symbols:
         return
     try:

@@ -91,7 +91,7 @@ def boot_line(model: str, arch: str, banks: list):
             f"for {pfns} pfns ({present} present, {pfns - present} in holes)")
 
 
-def consistent_line(model: str, arch: str, banks: list):
+def consistent_line(model: str, banks: list):
     """For a model without known arithmetic: its boot line has the shape every model's has,
     the present pfns memblock counts, N = P + H, and K KiB = N struct pages."""
     present = sum(end - start for start, end in pfn_ranges(banks))
@@ -142,7 +142,7 @@ def model_case(name: str, arch: str, model: str, banks: list, doc: str, cmdline:
     kw.setdefault("absent", NOT_EXPECTED)
     line = boot_line(model, arch, banks)
     if line is None:
-        kw["checks"] = tuple(kw.get("checks", ())) + (consistent_line(model, arch, banks),)
+        kw["checks"] = tuple(kw.get("checks", ())) + (consistent_line(model, banks),)
     return Case(f"{arch}-model-{model}-{name}", arch,
                 " ".join(filter(None, ["memmap_check", cmdline, "poweroff"])), mem=mem,
                 make_vars={**(make_vars or {}), **model_vars(arch, model)},
